@@ -1,0 +1,205 @@
+"""Compose: turn the model into what the template prints, numbered and formatted.
+
+This is where heading numbers (一、 （一） 1. （1）), continuous plan item numbers, dates as written
+(2021年4月6日), document codes and table numbers (thousands, percentages, 万/亿) are made. The data
+never holds them; the template only places them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from .model import Column, Document, Notice, Plan, Section, Summary, Table
+
+LOCALE = "zh_CN"
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九 (the forms headings use)."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"heading numbers run from 1 to 99, got {n}")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def heading_number(level: int, n: int) -> str:
+    """The number of the ``n``-th heading at ``level`` (1 一、, 2 （一）, 3 1., 4 （1））."""
+    if level == 1:
+        return f"{chinese_numeral(n)}、"
+    if level == 2:
+        return f"（{chinese_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(f"headings go four levels deep, not {level}")
+
+
+def written_date(date: dt.date) -> str:
+    """成文日期 as the standard writes it: 2021年4月6日 (Arabic numerals, no leading zeros)."""
+    return str(format_date(date, format="long", locale=LOCALE))
+
+
+def format_number(value: str | int | float | None, column: Column) -> str:
+    """A table cell as written: 1,234 · 92% · 4亿 · 1.5万, per the column's format."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    fmt, decimals = column.format, column.decimals
+    if fmt == "text":
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if decimals is None:
+        pattern = "#,##0.##"
+    if fmt == "percent":
+        return str(format_percent(value, format=pattern + "%", locale=LOCALE))
+    if fmt in ("万", "亿"):
+        scaled = value / (10_000 if fmt == "万" else 100_000_000)
+        return str(format_decimal(scaled, format=pattern, locale=LOCALE)) + fmt
+    return str(format_decimal(value, format=pattern, locale=LOCALE))
+
+
+@dataclass
+class Block:
+    """One printed paragraph (or table) of a printed document."""
+
+    kind: str  # h1 h2 h3 h4: headings; p: body text; field: a labelled plan field; table
+    text: str = ""
+    heading: str = ""  # the number and heading of a heading block
+    label: str = ""  # the written label of a plan field, e.g. 目标任务：
+    table: dict[str, Any] | None = None
+
+
+@dataclass
+class PrintedDocument:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _table(table: Table) -> dict[str, Any]:
+    return {
+        "caption": table.caption or "",
+        "header": [c.name for c in table.columns],
+        "rows": [
+            [format_number(v, c) for v, c in zip(row, table.columns, strict=False)]
+            for row in table.rows
+        ],
+        "numeric": [c.format != "text" for c in table.columns],
+    }
+
+
+def _paragraphs(blocks: list[str | Table], out: list[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Block("table", table=_table(block)))
+        else:
+            out.append(Block("p", block))
+
+
+def _sections(sections: list[Section], level: int, out: list[Block]) -> None:
+    for n, section in enumerate(sections, start=1):
+        heading = heading_number(level, n) + section.title
+        rest = list(section.paragraphs)
+        text = ""
+        if section.run_in and rest and isinstance(rest[0], str):
+            text = rest.pop(0)
+        out.append(Block(f"h{level}", text=text, heading=heading))
+        _paragraphs(rest, out)
+        _sections(section.subsections, level + 1, out)
+
+
+def compose_summary(summary: Summary) -> PrintedDocument:
+    doc = PrintedDocument(summary.title)
+    _paragraphs(summary.preface, doc.blocks)
+    _sections(summary.sections, 1, doc.blocks)
+    return doc
+
+
+def compose_plan(plan: Plan) -> PrintedDocument:
+    doc = PrintedDocument(plan.title)
+    for i, text in enumerate(plan.overview):
+        doc.blocks.append(Block("field", text, label=f"{plan.overview_label}：" if i == 0 else ""))
+    number = 0
+    for s, section in enumerate(plan.sections, start=1):
+        doc.blocks.append(Block("h1", heading=heading_number(1, s) + section.title))
+        for item in section.items:
+            number += 1  # items run on across sections: 1 … 34
+            doc.blocks.append(Block("h3", heading=heading_number(3, number) + item.title))
+            for name in ("goal", "measures"):
+                paragraphs = getattr(item, name)
+                for i, text in enumerate(paragraphs):
+                    doc.blocks.append(Block("field", text, label=item.label(name) if i == 0 else ""))
+            if item.departments:
+                doc.blocks.append(
+                    Block(
+                        "field",
+                        "、".join(item.departments) + item.departments_end,
+                        label=item.label("departments"),
+                    )
+                )
+    return doc
+
+
+def _notice(notice: Notice) -> dict[str, Any]:
+    # 份号 on line 1; 密级 and 紧急程度 on the lines below it, moving up when one is absent.
+    marks = [line for line in (notice.secrecy, notice.urgency) if line]
+    header_lines = [notice.copy_number or "", *marks, "", ""][:3]
+    return {
+        "header_lines": header_lines,
+        "organs": notice.organs,
+        "mark_word": notice.mark_word or "",
+        "code": str(notice.code),
+        "signer": "、".join(notice.signer),
+        "title": "\n".join(notice.title),
+        "recipients": "，".join(notice.recipients) + "：" if notice.recipients else "",
+        "body": notice.body,
+        "attachments": _attachments(notice.attachments),
+        "signature": "\u3000\u3000".join(notice.signatories),
+        "date": written_date(notice.date),
+        "note": f"（{notice.note}）" if notice.note else "",
+    }
+
+
+def _attachments(names: list[str]) -> list[str]:
+    if len(names) == 1:
+        return [f"附件：{names[0]}"]
+    lines = []
+    for n, name in enumerate(names, start=1):
+        lines.append(("附件：" if n == 1 else "\u3000\u3000\u3000") + f"{n}. {name}")
+    return lines
+
+
+def _colophon(document: Document) -> dict[str, Any] | None:
+    notice = document.notice
+    if notice is None or not (notice.cc or notice.printed_by):
+        return None
+    printed_on = notice.printed_on or notice.date
+    return {
+        "cc": f"抄送：{'，'.join(notice.cc)}。" if notice.cc else "",
+        "printed_by": notice.printed_by or "",
+        "printed_on": f"{written_date(printed_on)}印发" if notice.printed_by else "",
+    }
+
+
+def compose(document: Document) -> dict[str, Any]:
+    """The render context: plain values and :class:`Block` lists, all text still unescaped."""
+    printed: list[PrintedDocument] = []
+    order = document.notice.prints if document.notice else ["summary", "plan"]
+    for name in order:
+        if name == "summary" and document.summary is not None:
+            printed.append(compose_summary(document.summary))
+        elif name == "plan" and document.plan is not None:
+            printed.append(compose_plan(document.plan))
+    return {
+        "notice": _notice(document.notice) if document.notice else None,
+        "documents": printed,
+        "colophon": _colophon(document),
+    }

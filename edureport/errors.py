@@ -1,0 +1,63 @@
+"""One exception tree for everything a user can get wrong.
+
+Every error carries where it happened (file, line or cell, field path) so that the CLI can print a
+one-paragraph message and exit non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is: a file, and within it a line, a spreadsheet cell and/or a field path."""
+
+    file: Path | None = None
+    line: int | None = None
+    cell: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.file is not None:
+            parts.append(str(self.file))
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.cell is not None:
+            parts.append(f"cell {self.cell}")
+        if self.field:
+            parts.append(self.field)
+        return ", ".join(parts)
+
+
+class EdureportError(Exception):
+    """Base of every error edureport raises on purpose. Carries a location and an exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location or Location()
+
+    def __str__(self) -> str:
+        where = str(self.location)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(EdureportError):
+    """An input file is missing, unreadable, or not of the kind expected."""
+
+
+class DataError(InputError):
+    """The document data is well-formed but wrong: a missing field, an unknown key, a bad value."""
+
+
+class TemplateError(EdureportError):
+    """A .docx template is unusable or does not match the data."""
+
+
+class OutputExistsError(EdureportError):
+    """The output file exists and replacing it was not asked for."""

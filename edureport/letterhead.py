@@ -1,0 +1,499 @@
+"""Generate the default GB/T 9704-2012 letterhead template (templates/notice.docx).
+
+The template owns the look: page setup, text grid, styles and fonts, the red joint header, footers.
+It is written from source here, OOXML part by part, so that a change to it is a reviewable diff.
+Regenerate with ``python -m edureport.letterhead templates/``.
+
+Numbers below are twips (1/20 pt) unless marked; 1 mm ≈ 56.7 twips. 三号 = 16 pt, 四号 = 14 pt,
+二号 = 22 pt. Clause numbers refer to GB/T 9704-2012.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+# Page (5.2.1, 5.2.2): A4, top margin 37 mm, left 28 mm, text block 156 × 225 mm.
+PAGE_W, PAGE_H = 11906, 16838
+MARGIN_TOP, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_RIGHT = 2098, 1587, 1984, 1474
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 8845 = 156 mm
+LINE = 579  # 22 lines in 225 mm (5.2.4)
+CHAR = 320  # one 三号 character: indents of “two characters” are 640
+# 28 characters in 156 mm need a pitch of 15.79 pt for 16 pt type. Word's character grid does that,
+# but LibreOffice spreads a character grid out, so the grid is lines only and the type is condensed.
+CONDENSE = -5  # twentieths of a point between characters
+FOOTER = 1247  # puts the page number about 7 mm below the text block (7.5)
+RED = "FF0000"
+
+FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG = (
+    "仿宋_GB2312",
+    "黑体",
+    "楷体_GB2312",
+    "方正小标宋简体",
+    "宋体",
+)
+LATIN = "Times New Roman"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _fonts(east_asia: str, latin: str = LATIN) -> str:
+    return (
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" '
+        f'w:cs="{latin}" w:hint="eastAsia"/>'
+    )
+
+
+def _rpr(east_asia: str | None = None, size: int | None = None, color: str | None = None) -> str:
+    parts = []
+    if east_asia:
+        parts.append(_fonts(east_asia, SONG if east_asia == SONG else LATIN))
+    if color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if size:
+        parts.append(f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+def _ppr(
+    jc: str | None = None,
+    indent: str | None = None,
+    before: int = 0,
+    after: int = 0,
+    line: int | None = LINE,
+    extra: str = "",
+) -> str:
+    spacing = f'<w:spacing w:before="{before}" w:after="{after}"'
+    spacing += f' w:line="{line}" w:lineRule="exact"/>' if line else ' w:line="240" w:lineRule="auto"/>'
+    parts = [extra, spacing]
+    if indent is not None:
+        parts.append(indent)
+    if jc:
+        parts.append(f'<w:jc w:val="{jc}"/>')
+    return f"<w:pPr>{''.join(parts)}</w:pPr>"
+
+
+NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/>'
+FIRST_LINE_2 = f'<w:ind w:firstLine="{2 * CHAR}" w:firstLineChars="200"/>'
+
+
+def _pstyle(sid: str, name: str, ppr: str, rpr: str = "", outline: int | None = None) -> str:
+    if outline is not None:
+        ppr = ppr.replace("<w:pPr>", f'<w:pPr><w:outlineLvl w:val="{outline}"/>', 1)
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>{ppr}{rpr}</w:style>'
+    )
+
+
+def _cstyle(sid: str, name: str, rpr: str) -> str:
+    return (
+        f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/><w:qFormat/>{rpr}</w:style>'
+    )
+
+
+def styles_xml() -> str:
+    styles = [
+        # The default (5.2.3): 三号仿宋, Latin and digits in Times New Roman, exact grid lines.
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        f'<w:qFormat/>{_ppr("both", FIRST_LINE_2)}</w:style>',
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "</w:style>",
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+        # 版头 (7.2)
+        _pstyle("GwHeaderLine", "版头·份号密级", _ppr("left", NO_INDENT), _rpr(HEITI)),
+        _pstyle("GwSpacer", "版头·留白", _ppr(indent=NO_INDENT, line=1984 - 3 * LINE)),
+        _pstyle(
+            "GwMark",
+            "发文机关标志",
+            _ppr("distribute", NO_INDENT, line=None),
+            _rpr(XIAOBIAOSONG, 36, RED),
+        ),
+        _pstyle(
+            "GwMarkWord",
+            "发文机关标志·文件",
+            _ppr("center", NO_INDENT, line=None),
+            _rpr(XIAOBIAOSONG, 36, RED),
+        ),
+        _pstyle(
+            "GwCode",
+            "发文字号",
+            _ppr(
+                "center",
+                NO_INDENT,
+                before=2 * LINE,
+                after=2 * LINE,
+                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="{RED}"/>'
+                "</w:pBdr>",
+            ),
+        ),
+        _pstyle(
+            "GwCodeSigner",
+            "发文字号·签发人",
+            _ppr(
+                "left",
+                f'<w:ind w:left="{CHAR}" w:right="{CHAR}" w:firstLine="0" w:firstLineChars="0"/>',
+                before=2 * LINE,
+                after=2 * LINE,
+                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="{RED}"/>'
+                f'</w:pBdr><w:tabs><w:tab w:val="right" w:pos="{TEXT_W - CHAR}"/></w:tabs>',
+            ),
+        ),
+        _cstyle("GwSignerName", "签发人姓名", _rpr(KAITI)),
+        # 主体 (7.3)
+        _pstyle("GwTitle", "标题", _ppr("center", NO_INDENT, after=LINE), _rpr(XIAOBIAOSONG, 22)),
+        _pstyle("GwRecipients", "主送机关", _ppr("both", NO_INDENT)),
+        _pstyle("GwH1", "一级标题", _ppr("both", FIRST_LINE_2), _rpr(HEITI), outline=0),
+        _pstyle("GwH2", "二级标题", _ppr("both", FIRST_LINE_2), _rpr(KAITI), outline=1),
+        _pstyle("GwH3", "三级标题", _ppr("both", FIRST_LINE_2), outline=2),
+        _pstyle("GwH4", "四级标题", _ppr("both", FIRST_LINE_2), outline=3),
+        _cstyle("GwRunIn", "标题后正文", _rpr(FANGSONG)),
+        _cstyle("GwLabel", "字段标签", ""),
+        _pstyle("GwAttachment", "附件说明", _ppr("both", FIRST_LINE_2, before=LINE)),
+        _pstyle(
+            "GwSignature",
+            "署名",
+            _ppr("right", f'<w:ind w:right="{2 * CHAR}" w:firstLine="0"/>', before=2 * LINE),
+        ),
+        _pstyle("GwDate", "成文日期", _ppr("right", f'<w:ind w:right="{4 * CHAR}" w:firstLine="0"/>')),
+        _pstyle("GwNote", "附注", _ppr("both", FIRST_LINE_2)),
+        _pstyle(
+            "GwDocTitle",
+            "印发文件标题",
+            _ppr("center", NO_INDENT, before=2 * LINE, after=LINE, extra="<w:pageBreakBefore/>"),
+            _rpr(XIAOBIAOSONG, 22),
+        ),
+        # Tables (8): header 黑体 四号, body 仿宋 四号, single spacing in cells.
+        '<w:style w:type="table" w:customStyle="1" w:styleId="GwTable"><w:name w:val="公文表格"/>'
+        '<w:basedOn w:val="TableNormal"/><w:tblPr><w:jc w:val="center"/><w:tblBorders>'
+        + "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + "</w:tblBorders></w:tblPr></w:style>",
+        _pstyle("GwTableCaption", "表题", _ppr("center", NO_INDENT, before=LINE // 2), _rpr(HEITI)),
+        _pstyle("GwTableHeader", "表头", _ppr("center", NO_INDENT, line=None), _rpr(HEITI, 14)),
+        _pstyle("GwTableText", "表格文字", _ppr("left", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
+        _pstyle("GwTableNumber", "表格数字", _ppr("right", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
+        # 版记 (7.4): 四号, one character in from both sides.
+        _pstyle(
+            "GwColophon",
+            "版记",
+            _ppr(
+                "left",
+                f'<w:ind w:left="{14 * 20}" w:right="{14 * 20}" w:firstLine="0" w:firstLineChars="0"/>',
+                extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - 2 * 108 - 14 * 20}"/></w:tabs>',
+            ),
+            _rpr(FANGSONG, 14),
+        ),
+        # 页码 (7.5): 四号半角宋体, odd pages right + 1 character, even pages left + 1 character.
+        _pstyle(
+            "GwFooterOdd",
+            "页码·单页",
+            _ppr("right", '<w:ind w:right="280" w:firstLine="0" w:firstLineChars="0"/>', line=None),
+            _rpr(SONG, 14),
+        ),
+        _pstyle(
+            "GwFooterEven",
+            "页码·双页",
+            _ppr("left", '<w:ind w:left="280" w:firstLine="0" w:firstLineChars="0"/>', line=None),
+            _rpr(SONG, 14),
+        ),
+    ]
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        + _fonts(FANGSONG)
+        + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/>'
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    return _xml_decl(f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
+
+
+def _xml_decl(body: str) -> str:
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body
+
+
+def _p(style: str, *runs: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(runs)}</w:p>'
+
+
+def _r(text: str, char_style: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rStyle w:val="{char_style}"/></w:rPr>' if char_style else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _tag(tag: str) -> str:
+    """A paragraph holding only a docxtpl block tag ({%p ... %}); docxtpl removes it."""
+    return f"<w:p><w:r><w:t>{escape(tag)}</w:t></w:r></w:p>"
+
+
+def _cell(width: int, paragraphs: str, valign: str | None = None) -> str:
+    va = f'<w:vAlign w:val="{valign}"/>' if valign else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{va}</w:tcPr>{paragraphs}</w:tc>'
+
+
+def _borderless_table(widths: list[int], cells: str) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>"
+    )
+
+
+def _mark() -> str:
+    """发文机关标志 (7.2.4, 7.2.5): organs stacked, aligned by distributed justification; “文件” (if
+    the data gives it) to their right, vertically centred."""
+    organs = _tag("{%p for organ in notice.organs %}") + _p("GwMark", _r("{{ organ }}")) + _tag(
+        "{%p endfor %}"
+    )
+    word_w = 3 * 720  # two 36 pt characters and a gap
+    with_word = _borderless_table(
+        [TEXT_W - word_w, word_w],
+        _cell(TEXT_W - word_w, organs)
+        + _cell(word_w, _p("GwMarkWord", _r("{{ notice.mark_word }}")), "center"),
+    )
+    inset = 2 * CHAR  # keeps short names from spreading across the whole width
+    alone = _borderless_table([TEXT_W - 2 * inset], _cell(TEXT_W - 2 * inset, organs))
+    return (
+        _tag("{%p if notice.mark_word %}")
+        + with_word
+        + _tag("{%p else %}")
+        + alone
+        + _tag("{%p endif %}")
+    )
+
+
+def _blocks() -> str:
+    """The printed documents (7.3.3 headings; 附件 pages start on a new page with their title)."""
+    heading = {
+        f"h{n}": _p(f"GwH{n}", _r("{{ b.heading }}"), _r("{{ b.text }}", "GwRunIn"))
+        for n in (1, 2, 3, 4)
+    }
+    branches = "".join(
+        _tag(("{%p if " if i == 0 else "{%p elif ") + f'b.kind == "{kind}" %}}') + xml
+        for i, (kind, xml) in enumerate(heading.items())
+    )
+    return (
+        _tag("{%p for doc in documents %}")
+        + _p("GwDocTitle", _r("{{ doc.title }}"))
+        + _tag("{%p for b in doc.blocks %}")
+        + branches
+        + _tag('{%p elif b.kind == "table" %}')
+        + "<w:p><w:r><w:t>{{p b.xml }}</w:t></w:r></w:p>"
+        + _tag("{%p else %}")
+        + _p("Normal", _r("{{ b.label }}", "GwLabel"), _r("{{ b.text }}"))
+        + _tag("{%p endif %}")
+        + _tag("{%p endfor %}")
+        + _tag("{%p endfor %}")
+    )
+
+
+def _colophon() -> str:
+    """版记 (7.4): thick first and last lines, thin lines between, full width."""
+    thick = 'w:val="single" w:sz="8" w:space="0" w:color="000000"'
+    thin = 'w:val="single" w:sz="6" w:space="0" w:color="000000"'
+    row_cc = (
+        "<w:tr>"
+        + _cell(TEXT_W, _p("GwColophon", _r("{{ colophon.cc }}")))
+        + "</w:tr>"
+    )
+    row_print = (
+        "<w:tr>"
+        + _cell(
+            TEXT_W,
+            _p(
+                "GwColophon",
+                _r("{{ colophon.printed_by }}"),
+                "<w:r><w:tab/></w:r>",
+                _r("{{ colophon.printed_on }}"),
+            ),
+        )
+        + "</w:tr>"
+    )
+    table = (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders><w:top {thick}/><w:left w:val=\"nil\"/><w:bottom {thick}/>"
+        f'<w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{TEXT_W}"/></w:tblGrid>'
+        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        "<w:p><w:r><w:t>{%tr if colophon.cc %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + row_cc
+        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        "<w:p><w:r><w:t>{%tr if colophon.printed_by %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + row_print
+        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + "</w:tbl>"
+    )
+    return (
+        _tag("{%p if colophon %}")
+        + _p("GwSpacer")
+        + table
+        + _tag("{%p endif %}")
+    )
+
+
+def document_xml() -> str:
+    notice = (
+        _tag("{%p if notice %}")
+        # 份号 on line 1, 密级 and 紧急程度 below it (7.2.1 – 7.2.3); the mark 35 mm down (7.2.4).
+        + _p("GwHeaderLine", _r("{{ notice.header_lines[0] }}", "GwRunIn"))
+        + _p("GwHeaderLine", _r("{{ notice.header_lines[1] }}"))
+        + _p("GwHeaderLine", _r("{{ notice.header_lines[2] }}"))
+        + _p("GwSpacer")
+        + _mark()
+        + _tag("{%p if notice.signer %}")
+        + _p(
+            "GwCodeSigner",
+            _r("{{ notice.code }}"),
+            "<w:r><w:tab/></w:r>",
+            _r("签发人："),
+            _r("{{ notice.signer }}", "GwSignerName"),
+        )
+        + _tag("{%p else %}")
+        + _p("GwCode", _r("{{ notice.code }}"))
+        + _tag("{%p endif %}")
+        + _p("GwTitle", _r("{{ notice.title }}"))
+        + _tag("{%p if notice.recipients %}")
+        + _p("GwRecipients", _r("{{ notice.recipients }}"))
+        + _tag("{%p endif %}")
+        + _tag("{%p for paragraph in notice.body %}")
+        + _p("Normal", _r("{{ paragraph }}"))
+        + _tag("{%p endfor %}")
+        + _tag("{%p for line in notice.attachments %}")
+        + _p("GwAttachment", _r("{{ line }}"))
+        + _tag("{%p endfor %}")
+        + _p("GwSignature", _r("{{ notice.signature }}"))
+        + _p("GwDate", _r("{{ notice.date }}"))
+        + _tag("{%p if notice.note %}")
+        + _p("GwNote", _r("{{ notice.note }}"))
+        + _tag("{%p endif %}")
+        + _tag("{%p endif %}")
+    )
+    sect = (
+        '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
+        f'w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER}" w:gutter="0"/>'
+        '<w:cols w:space="425"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{LINE}"/>'
+        "</w:sectPr>"
+    )
+    body = notice + _blocks() + _colophon() + sect
+    return _xml_decl(
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>'
+    )
+
+
+def footer_xml(style: str) -> str:
+    """“— N —” with a PAGE field (7.5)."""
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    para = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_r("— ")}{field}{_r(" —")}</w:p>'
+    return _xml_decl(f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{para}</w:ftr>')
+
+
+SETTINGS = (
+    f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>'
+    f'<w:defaultTabStop w:val="{2 * CHAR}"/><w:drawingGridVerticalSpacing w:val="{LINE}"/>'
+    '<w:displayHorizontalDrawingGridEvery w:val="0"/><w:characterSpacingControl '
+    'w:val="compressPunctuation"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>'
+    '<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>'
+    '<w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
+)
+
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/></Types>'
+)
+
+ROOT_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+)
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+DOCUMENT_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{_REL}styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{_REL}settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{_REL}footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{_REL}footer" Target="footer2.xml"/>'
+    "</Relationships>"
+)
+
+CORE = (
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title/><dc:creator>edureport'
+    "</dc:creator></cp:coreProperties>"
+)
+
+
+def template_parts() -> dict[str, str]:
+    """Every part of the default template, by its name in the package."""
+    return {
+        "[Content_Types].xml": _xml_decl(CONTENT_TYPES),
+        "_rels/.rels": _xml_decl(ROOT_RELS),
+        "docProps/core.xml": _xml_decl(CORE),
+        "word/_rels/document.xml.rels": _xml_decl(DOCUMENT_RELS),
+        "word/document.xml": document_xml(),
+        "word/styles.xml": styles_xml(),
+        "word/settings.xml": _xml_decl(SETTINGS),
+        "word/footer1.xml": footer_xml("GwFooterOdd"),
+        "word/footer2.xml": footer_xml("GwFooterEven"),
+    }
+
+
+def write_template(path: Path) -> Path:
+    """Write the default template to ``path`` (a fixed timestamp keeps the bytes reproducible)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, xml in template_parts().items():
+            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, xml.encode("utf-8"))
+    return path
+
+
+if __name__ == "__main__":  # pragma: no cover - the maintainer's regeneration command
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "templates")
+    print(write_template(folder / "notice.docx"))

@@ -1,0 +1,325 @@
+"""Load document data: YAML (safely) into the typed model, tables from .xlsx/.csv through pandas.
+
+The YAML is composed into nodes first so that every value keeps its line; the nodes are then
+converted field by field, driven by the model's type hints. Any mistake names the file, the line,
+the field path (``plan.sections[2].items[3].departments``) and what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import yaml
+
+from .errors import DataError, InputError, Location
+from .model import PLAN_FIELDS, Document, Table
+
+try:  # libyaml is several times faster; the pure-Python loader is the same format
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+DATA_SUFFIXES = (".yaml", ".yml")
+_TAG = "tag:yaml.org,2002:"
+# Characters an XML 1.0 document cannot contain (Word refuses such a file).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def find_data_file(path: Path) -> Path:
+    """The YAML file for ``path``: the file itself, or the single document YAML in a folder."""
+    if path.is_dir():
+        preferred = path / "document.yaml"
+        if preferred.is_file():
+            return preferred
+        found = sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
+        if len(found) != 1:
+            what = "no" if not found else f"{len(found)}"
+            raise InputError(
+                f"expected one document data file (.yaml) in the folder, found {what}; "
+                "name it document.yaml",
+                Location(path),
+            )
+        return found[0]
+    if not path.exists():
+        raise InputError("no such file or folder", Location(path))
+    if path.suffix not in DATA_SUFFIXES:
+        raise InputError(
+            f"expected a .yaml data file or a folder holding one, got a {path.suffix or 'file'}",
+            Location(path),
+        )
+    return path
+
+
+def load(path: str | Path) -> Document:
+    """Read the document data at ``path`` (a .yaml file or a folder holding one)."""
+    file = find_data_file(Path(path))
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", Location(file)
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", Location(file)) from None
+    document = loads(text, file)
+    document.source = file
+    _read_table_sources(document, file)
+    return document
+
+
+def loads(text: str, file: Path | None = None) -> Document:
+    """Convert YAML text into a :class:`Document`; ``file`` only names it in errors."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataError(f"not valid YAML: {exc.problem or exc}", Location(file, line)) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"not valid YAML: {exc}", Location(file)) from None
+    if node is None:
+        raise DataError("the file is empty; expected the document data", Location(file))
+    document = _Converter(file).convert(node, Document, "")
+    _check(document, file)
+    assert isinstance(document, Document)
+    return document
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _TAG + "null":
+        return "nothing"
+    return f"“{node.value}”"
+
+
+def _expected(tp: Any) -> str:
+    origin = get_origin(tp)
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "a whole number"
+    if tp is float:
+        return "a number"
+    if tp is bool:
+        return "true or false"
+    if tp is dt.date:
+        return "a date like 2021-04-06"
+    if origin is Literal:
+        return "one of " + ", ".join(map(str, get_args(tp)))
+    if origin is list:
+        return f"a list of {_expected(get_args(tp)[0]).removeprefix('a ')}"
+    if origin is dict:
+        return "a mapping of names to text"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_expected(a) for a in get_args(tp) if a is not type(None))
+    if dataclasses.is_dataclass(tp):
+        return f"a mapping with the fields of {tp.__name__}"
+    return str(tp)
+
+
+class _Converter:
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._hints: dict[type, dict[str, Any]] = {}
+
+    def error(self, node: yaml.Node, path: str, message: str) -> DataError:
+        return DataError(message, Location(self.file, node.start_mark.line + 1, field=path or None))
+
+    def mismatch(self, node: yaml.Node, path: str, tp: Any) -> DataError:
+        return self.error(node, path, f"expected {_expected(tp)}, got {_describe(node)}")
+
+    def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        origin = get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            return self._union(node, tp, path)
+        if origin is list:
+            return self._list(node, get_args(tp)[0], path)
+        if origin is dict:
+            return self._dict(node, path)
+        if origin is Literal:
+            value = self._scalar(node, str, path)
+            if value not in get_args(tp):
+                raise self.mismatch(node, path, tp)
+            return value
+        if dataclasses.is_dataclass(tp):
+            return self._dataclass(node, tp, path)
+        return self._scalar(node, tp, path)
+
+    def _union(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        arms = [a for a in get_args(tp) if a is not type(None)]
+        if node.tag == _TAG + "null" and len(arms) < len(get_args(tp)):
+            return None
+        if isinstance(node, yaml.MappingNode):
+            if len(arms) == 1:
+                return self.convert(node, arms[0], path)
+            for arm in arms:
+                if dataclasses.is_dataclass(arm):
+                    # A block in a list of paragraphs is written `- table: {...}`.
+                    key = arm.__name__.lower()
+                    if len(node.value) == 1 and node.value[0][0].value == key:
+                        return self._dataclass(node.value[0][1], arm, f"{path}.{key}")
+            raise self.mismatch(node, path, tp)
+        if isinstance(node, yaml.ScalarNode):
+            by_tag = {"int": int, "float": float, "bool": bool, "timestamp": dt.date}
+            wanted = by_tag.get(node.tag.removeprefix(_TAG), str)
+            for arm in (wanted, str):
+                if arm in arms:
+                    return self._scalar(node, arm, path)
+        raise self.mismatch(node, path, tp)
+
+    def _list(self, node: yaml.Node, item: Any, path: str) -> list[Any]:
+        if isinstance(node, yaml.ScalarNode) and item is str and node.tag != _TAG + "null":
+            return [self._scalar(node, str, path)]  # one paragraph or name, written without a list
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.mismatch(node, path, list[item])
+        return [self.convert(child, item, f"{path}[{i}]") for i, child in enumerate(node.value)]
+
+    def _pairs(self, node: yaml.Node, path: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, path, f"expected a mapping (key: value), got {_describe(node)}")
+        seen: set[str] = set()
+        pairs = []
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self.error(key_node, path, "expected a plain key")
+            if key in seen:
+                raise self.error(key_node, _join(path, key), "this key is given twice")
+            seen.add(key)
+            pairs.append((key, key_node, value_node))
+        return pairs
+
+    def _dict(self, node: yaml.Node, path: str) -> dict[str, str]:
+        return {
+            key: self._scalar(value, str, _join(path, key))
+            for key, _, value in self._pairs(node, path)
+        }
+
+    def _dataclass(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        hints = self._hints.get(tp)
+        if hints is None:
+            hints = self._hints[tp] = typing.get_type_hints(tp)
+        fields = {f.name: f for f in dataclasses.fields(tp) if f.init and f.name != "source"}
+        values = {}
+        for key, key_node, value_node in self._pairs(node, path):
+            if key not in fields:
+                raise self.error(
+                    key_node,
+                    _join(path, key),
+                    f"unknown key “{key}”; expected one of: {', '.join(fields)}",
+                )
+            values[key] = self.convert(value_node, hints[key], _join(path, key))
+        for name, f in fields.items():
+            required = (
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            )
+            if required and name not in values:
+                zh = f.metadata.get("zh")
+                label = f"“{name}” ({zh})" if zh else f"“{name}”"
+                raise self.error(node, path, f"missing required field {label}")
+        return tp(**values)
+
+    def _scalar(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or (
+            node.tag == _TAG + "null" and node.style is None
+        ):
+            raise self.mismatch(node, path, tp)
+        value: str = node.value
+        tag = node.tag.removeprefix(_TAG)
+        if tp is str:
+            bad = _NOT_XML.search(value)
+            if bad:
+                raise self.error(
+                    node,
+                    path,
+                    f"contains the control character U+{ord(bad.group()):04X}, "
+                    "which a Word document cannot hold; remove it",
+                )
+            return value
+        if tp is bool and tag == "bool":
+            return value.lower() in ("true", "yes", "on", "y")
+        if tp is int and tag == "int" and re.fullmatch(r"[-+]?[0-9_]+", value):
+            return int(value.replace("_", ""))
+        if tp is float and tag in ("int", "float"):
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:
+                pass
+        if tp is dt.date:
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                pass
+        raise self.mismatch(node, path, tp)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _check(document: Document, file: Path | None) -> None:
+    """Rules that span fields, beyond what the types say."""
+
+    def fail(path: str, message: str) -> DataError:
+        return DataError(message, Location(file, field=path))
+
+    if document.notice is None and document.summary is None and document.plan is None:
+        raise fail("", "the data has none of notice, summary, plan; expected at least one")
+    notice = document.notice
+    if notice is not None:
+        if not notice.organs:
+            raise fail("notice.organs", "expected at least one issuing organ (发文机关)")
+        if not notice.title:
+            raise fail("notice.title", "expected the title (标题)")
+        if not 1000 <= notice.code.year <= 9999:
+            raise fail("notice.code.year", f"expected a four-digit year, got {notice.code.year}")
+        if notice.code.serial < 1:
+            raise fail("notice.code.serial", "expected a serial number of 1 or more")
+        for i, name in enumerate(notice.prints):
+            if getattr(document, name) is None:
+                raise fail(f"notice.prints[{i}]", f"the notice prints “{name}” but there is none")
+        if not notice.prints:
+            notice.prints = [n for n in ("summary", "plan") if getattr(document, n) is not None]
+    if document.plan is not None:
+        for s, section in enumerate(document.plan.sections):
+            for i, item in enumerate(section.items):
+                for key in item.labels:
+                    if key not in PLAN_FIELDS:
+                        raise fail(
+                            f"plan.sections[{s}].items[{i}].labels.{key}",
+                            f"unknown field “{key}”; expected one of: {', '.join(PLAN_FIELDS)}",
+                        )
+
+
+def _read_table_sources(document: Document, file: Path) -> None:
+    """Fill tables that name a .xlsx/.csv beside the data file."""
+    for path, table in _tables(document):
+        if table.source is not None:
+            from .sheets import read_table
+
+            read_table(table, file.parent, Location(file, field=path))
+
+
+def _tables(document: Document) -> typing.Iterator[tuple[str, Table]]:
+    def walk(blocks: list[Any], path: str) -> typing.Iterator[tuple[str, Table]]:
+        for i, block in enumerate(blocks):
+            if isinstance(block, Table):
+                yield f"{path}[{i}].table", block
+
+    def sections(items: list[Any], path: str) -> typing.Iterator[tuple[str, Table]]:
+        for i, section in enumerate(items):
+            yield from walk(section.paragraphs, f"{path}[{i}].paragraphs")
+            yield from sections(section.subsections, f"{path}[{i}].subsections")
+
+    if document.summary is not None:
+        yield from walk(document.summary.preface, "summary.preface")
+        yield from sections(document.summary.sections, "summary.sections")

@@ -1,0 +1,170 @@
+"""The typed document: a notice (通知) and the work summary (工作总结) and plan (工作要点) it prints.
+
+The model holds content only. Numbers (一、 （一） 1.), dates as written and the look of the page are
+computed later (compose) or owned by the template (render). Field metadata gives each field its name
+in the standard's Chinese terms, used in error messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+
+def zh(name: str, **kw: Any) -> Any:
+    """A dataclass field annotated with its Chinese name."""
+    return field(metadata={"zh": name}, **kw)
+
+
+@dataclass
+class DocumentCode:
+    """发文字号: 机关代字 + year in 〔〕 + serial + 号, e.g. 承教发〔2021〕1号."""
+
+    agency: str = zh("机关代字")
+    year: int = zh("年份")
+    serial: int = zh("发文顺序号")
+
+    def __str__(self) -> str:
+        return f"{self.agency}〔{self.year}〕{self.serial}号"
+
+
+@dataclass
+class Column:
+    """A table column: its heading and how its numbers are written."""
+
+    name: str = zh("列名")
+    format: Literal["text", "number", "percent", "万", "亿"] = zh("格式", default="text")
+    decimals: int | None = zh("小数位数", default=None)
+
+
+@dataclass
+class Table:
+    """A real Word table. Rows are given in the data, or read from a sheet of an .xlsx / a .csv."""
+
+    columns: list[Column] = zh("列", default_factory=list)
+    rows: list[list[str | int | float | None]] = zh("行", default_factory=list)
+    caption: str | None = zh("表题", default=None)
+    source: str | None = zh("数据文件", default=None)
+    sheet: str | None = zh("工作表", default=None)
+
+
+Block = str | Table
+
+
+@dataclass
+class Section:
+    """A heading with its text. Level follows nesting: 一、 → （一） → 1. → （1）.
+
+    ``run_in`` puts the heading at the start of its first paragraph, as in
+    "（一）以铁肩精神，全力以赴投入疫情防控。面对突如其来的疫情……".
+    """
+
+    title: str = zh("标题")
+    paragraphs: list[Block] = zh("段落", default_factory=list)
+    subsections: list[Section] = zh("下级标题", default_factory=list)
+    run_in: bool = zh("标题与段落同段", default=False)
+
+
+@dataclass
+class Summary:
+    """工作总结."""
+
+    title: str = zh("标题")
+    preface: list[Block] = zh("导语", default_factory=list)
+    sections: list[Section] = zh("部分", default_factory=list)
+
+
+PLAN_FIELDS = ("goal", "measures", "departments")
+DEFAULT_LABELS = {"goal": "目标任务", "measures": "工作措施", "departments": "责任科室"}
+
+
+@dataclass
+class PlanItem:
+    """One numbered work item (1…N across all sections) with its 目标任务 / 工作措施 / 责任科室.
+
+    ``labels`` keeps a label the way this item writes it (任务目标, 工作举措, or a whole prefix such
+    as "目标任务: "). A paragraph list whose first entry is empty puts the label on its own line.
+    """
+
+    title: str = zh("标题")
+    goal: list[str] = zh("目标任务", default_factory=list)
+    measures: list[str] = zh("工作措施", default_factory=list)
+    departments: list[str] = zh("责任科室", default_factory=list)
+    departments_end: str = zh("责任科室结尾标点", default="")
+    labels: dict[str, str] = zh("字段标签", default_factory=dict)
+
+    def label(self, name: str) -> str:
+        """The written prefix of field ``name``: the label and its colon."""
+        written = self.labels.get(name, DEFAULT_LABELS[name])
+        if written[-1:] in ("：", ":", " ", "　"):
+            return written
+        return written + "："
+
+
+@dataclass
+class PlanSection:
+    title: str = zh("标题")
+    items: list[PlanItem] = zh("工作任务", default_factory=list)
+
+
+@dataclass
+class Plan:
+    """工作要点."""
+
+    title: str = zh("标题")
+    overview: list[str] = zh("总体思路", default_factory=list)
+    overview_label: str = zh("总体思路标签", default="总体思路")
+    sections: list[PlanSection] = zh("部分", default_factory=list)
+
+    @property
+    def items(self) -> list[PlanItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+Printable = Literal["summary", "plan"]
+
+
+@dataclass
+class Notice:
+    """The covering notice (通知) with its header block (版头), signature and end block (版记)."""
+
+    organs: list[str] = zh("发文机关")
+    code: DocumentCode = zh("发文字号")
+    title: list[str] = zh("标题")
+    date: dt.date = zh("成文日期")
+    recipients: list[str] = zh("主送机关", default_factory=list)
+    body: list[str] = zh("正文", default_factory=list)
+    signature: list[str] = zh("署名", default_factory=list)
+    mark_word: str | None = zh("发文机关标志后缀", default=None)
+    signer: list[str] = zh("签发人", default_factory=list)
+    copy_number: str | None = zh("份号", default=None)
+    secrecy: str | None = zh("密级和保密期限", default=None)
+    urgency: str | None = zh("紧急程度", default=None)
+    attachments: list[str] = zh("附件说明", default_factory=list)
+    note: str | None = zh("附注", default=None)
+    cc: list[str] = zh("抄送机关", default_factory=list)
+    printed_by: str | None = zh("印发机关", default=None)
+    printed_on: dt.date | None = zh("印发日期", default=None)
+    prints: list[Printable] = zh("印发文件", default_factory=list)
+
+    @property
+    def signatories(self) -> list[str]:
+        return self.signature or self.organs
+
+
+@dataclass
+class Document:
+    """One yearly document: the notice and the summary and plan it prints (each optional)."""
+
+    notice: Notice | None = zh("通知", default=None)
+    summary: Summary | None = zh("工作总结", default=None)
+    plan: Plan | None = zh("工作要点", default=None)
+    source: Path | None = field(default=None, compare=False, repr=False)
+
+    def build(self, output: str | Path, **options: Any) -> Path:
+        """Write this document as a .docx; see :func:`edureport.build` for the options."""
+        from .render import build
+
+        return build(self, output, **options)

@@ -1,0 +1,178 @@
+"""Render the composed document into a .docx template with docxtpl, and write it atomically.
+
+Templates render in a sandboxed, autoescaping Jinja environment: data is never code. Every value is
+escaped here once, so text such as ``{{ x }}``, ``& < >`` or a line break comes out as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, is_dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from .compose import compose
+from .errors import InputError, Location, OutputExistsError, TemplateError
+from .load import load
+from .model import Document
+
+DEFAULT_TEMPLATE = "notice.docx"
+
+
+def default_template() -> Path:
+    """The bundled GB/T 9704-2012 template: installed package data, or the repository's templates/."""
+    installed = resources.files("edureport") / "_templates" / DEFAULT_TEMPLATE
+    if installed.is_file():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "templates" / DEFAULT_TEMPLATE
+
+
+def _text(value: str) -> Markup:
+    # docxtpl turns "{_{" back into "{{" after rendering; a character reference keeps data intact.
+    escaped = escape(value, {'"': "&quot;", "'": "&#39;"})
+    return Markup(escaped.replace("{_", "{&#95;").replace("_}", "&#95;}"))
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_escaped(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        fields = asdict(value)
+        if fields.get("kind") == "table":
+            fields["xml"] = Markup(table_xml(fields["table"]))
+        return _escaped(fields)
+    return value
+
+
+def table_xml(table: dict[str, Any]) -> str:
+    """A real Word table in the template's table styles (GwTable, GwTableHeader, GwTableText)."""
+
+    def cell(text: str, style: str) -> str:
+        return (
+            f'<w:tc><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{str(_text(text))}</w:t></w:r></w:p></w:tc>'
+        )
+
+    numeric = table["numeric"]
+    header = "".join(cell(name, "GwTableHeader") for name in table["header"])
+    rows = "".join(
+        "<w:tr>"
+        + "".join(
+            cell(v, "GwTableNumber" if numeric[i] else "GwTableText") for i, v in enumerate(row)
+        )
+        + "</w:tr>"
+        for row in table["rows"]
+    )
+    grid = "".join('<w:gridCol w:w="1000"/>' for _ in table["header"])
+    caption = (
+        f'<w:p><w:pPr><w:pStyle w:val="GwTableCaption"/></w:pPr><w:r><w:t xml:space="preserve">'
+        f"{str(_text(table['caption']))}</w:t></w:r></w:p>"
+        if table["caption"]
+        else ""
+    )
+    return (
+        f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="GwTable"/><w:tblW w:w="5000" w:type="pct"/>'
+        f'<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{header}</w:tr>{rows}</w:tbl>"
+        # A paragraph after the table keeps the next one from joining it in Word.
+        '<w:p><w:pPr><w:pStyle w:val="GwTableCaption"/></w:pPr></w:p>'
+    )
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def render(document: Document, template: str | Path | None = None) -> Any:
+    """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate."""
+    from docxtpl import DocxTemplate
+
+    path = Path(template) if template is not None else default_template()
+    if not path.is_file():
+        raise TemplateError("the template file does not exist", Location(path))
+    if not zipfile.is_zipfile(path):
+        raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
+    context = _escaped(compose(document))
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render(context, jinja_env=_environment(), autoescape=True)
+    except UndefinedError as exc:
+        missing = _missing_variables(tpl, context)
+        names = ", ".join(sorted(missing)) if missing else str(exc.message)
+        raise TemplateError(
+            f"the template uses variables the data does not provide: {names}", Location(path)
+        ) from None
+    except SecurityError as exc:
+        raise TemplateError(f"the template tried an unsafe operation: {exc}", Location(path)) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"the template has a tag error: {exc.message}", Location(path)
+        ) from None
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
+    return tpl
+
+
+def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
+    """Top-level names the template uses that the context lacks (attribute misses come from jinja)."""
+    try:
+        return set(tpl.get_undeclared_template_variables(_environment(), context))
+    except Exception:  # the analysis is best effort; the render error is reported either way
+        return set()
+
+
+@contextlib.contextmanager
+def atomic_output(output: Path, force: bool) -> Iterator[Path]:
+    """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
+    if output.exists() and not force:
+        raise OutputExistsError("the output file exists; use --force to replace it", Location(output))
+    if not output.parent.is_dir():
+        raise InputError("the output folder does not exist", Location(output.parent))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        if force:
+            os.replace(tmp, output)
+        else:
+            try:  # link fails if the file appeared meanwhile: never overwrite without --force
+                os.link(tmp, output)
+            except FileExistsError:
+                raise OutputExistsError(
+                    "the output file exists; use --force to replace it", Location(output)
+                ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build(
+    source: str | Path | Document,
+    output: str | Path,
+    *,
+    template: str | Path | None = None,
+    force: bool = False,
+) -> Path:
+    """Build the .docx for ``source`` (data path or loaded :class:`Document`) at ``output``."""
+    document = source if isinstance(source, Document) else load(source)
+    output = Path(output)
+    if output.exists() and not force:  # fail before the work, not after
+        raise OutputExistsError("the output file exists; use --force to replace it", Location(output))
+    tpl = render(document, template)
+    with atomic_output(output, force) as tmp:
+        tpl.save(str(tmp))
+    return output
