@@ -171,6 +171,12 @@ def styles_xml() -> str:
             _ppr("center", NO_INDENT, before=2 * LINE, after=LINE, extra="<w:pageBreakBefore/>"),
             _rpr(XIAOBIAOSONG, 22),
         ),
+        _pstyle(
+            "GwDocTitleFirst",
+            "文件标题",
+            _ppr("center", NO_INDENT, after=LINE),
+            _rpr(XIAOBIAOSONG, 22),
+        ),
         # Tables (8): header 黑体 四号, body 仿宋 四号, single spacing in cells.
         '<w:style w:type="table" w:customStyle="1" w:styleId="GwTable"><w:name w:val="公文表格"/>'
         '<w:basedOn w:val="TableNormal"/><w:tblPr><w:jc w:val="center"/><w:tblBorders>'
@@ -179,8 +185,16 @@ def styles_xml() -> str:
             for side in ("top", "left", "bottom", "right", "insideH", "insideV")
         )
         + "</w:tblBorders></w:tblPr></w:style>",
-        _pstyle("GwTableCaption", "表题", _ppr("center", NO_INDENT, before=LINE // 2), _rpr(HEITI)),
-        _pstyle("GwTableHeader", "表头", _ppr("center", NO_INDENT, line=None), _rpr(HEITI, 14)),
+        _pstyle(
+            "GwTableCaption", "表题", _ppr("center", NO_INDENT, extra="<w:keepNext/>"), _rpr(HEITI)
+        ),
+        _pstyle("GwTableAfter", "表后", _ppr(indent=NO_INDENT, line=LINE // 3)),
+        _pstyle(
+            "GwTableHeader",
+            "表头",
+            _ppr("center", NO_INDENT, line=None, extra="<w:keepNext/>"),
+            _rpr(HEITI, 14),
+        ),
         _pstyle("GwTableText", "表格文字", _ppr("left", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
         _pstyle("GwTableNumber", "表格数字", _ppr("right", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
         # 版记 (7.4): 四号, one character in from both sides.
@@ -288,7 +302,12 @@ def _blocks() -> str:
     )
     return (
         _tag("{%p for doc in documents %}")
+        # Each printed document starts a new page, unless it is the first thing in the file.
+        + _tag("{%p if notice or not loop.first %}")
         + _p("GwDocTitle", _r("{{ doc.title }}"))
+        + _tag("{%p else %}")
+        + _p("GwDocTitleFirst", _r("{{ doc.title }}"))
+        + _tag("{%p endif %}")
         + _tag("{%p for b in doc.blocks %}")
         + branches
         + _tag('{%p elif b.kind == "table" %}')

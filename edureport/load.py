@@ -208,7 +208,7 @@ class _Converter:
         hints = self._hints.get(tp)
         if hints is None:
             hints = self._hints[tp] = typing.get_type_hints(tp)
-        fields = {f.name: f for f in dataclasses.fields(tp) if f.init and f.name != "source"}
+        fields = {f.name: f for f in dataclasses.fields(tp) if f.init and f.compare}
         values = {}
         for key, key_node, value_node in self._pairs(node, path):
             if key not in fields:

@@ -11,7 +11,8 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields as dataclass_fields
+from dataclasses import is_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ def _text(value: str) -> Markup:
 
 
 def _escaped(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, dict):
@@ -51,7 +54,7 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_escaped(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
-        fields = asdict(value)
+        fields = {f.name: getattr(value, f.name) for f in dataclass_fields(value)}
         if fields.get("kind") == "table":
             fields["xml"] = Markup(table_xml(fields["table"]))
         return _escaped(fields)
@@ -89,7 +92,7 @@ def table_xml(table: dict[str, Any]) -> str:
         f'<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
         f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{header}</w:tr>{rows}</w:tbl>"
         # A paragraph after the table keeps the next one from joining it in Word.
-        '<w:p><w:pPr><w:pStyle w:val="GwTableCaption"/></w:pPr></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="GwTableAfter"/></w:pPr></w:p>'
     )
 
 
