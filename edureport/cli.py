@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import EdureportError
+from .letterhead import write_template
 from .load import load
 from .render import build as build_document
 
@@ -50,3 +51,14 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
         output = Path(f"{name}.docx")
     written = build_document(document, output, template=template, force=force)
     click.echo(f"wrote {written}")
+
+
+@main.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("notice.docx"), show_default=True, help="Where to write the template.",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def template(output: Path, force: bool) -> None:
+    """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
+    click.echo(f"wrote {write_template(output, force=force)}")

@@ -14,6 +14,7 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from .model import Column, Document, Notice, Plan, Section, Summary, Table
 
 LOCALE = "zh_CN"
@@ -40,6 +41,15 @@ def heading_number(level: int, n: int) -> str:
     if level == 4:
         return f"（{n}）"
     raise ValueError(f"headings go four levels deep, not {level}")
+
+
+def mark_scale(name: str, with_word: bool) -> int:
+    """The character width (percent) that fits ``name`` into the default mark's cell (7.2.4: long
+    names are narrowed, not wrapped). Half-width characters count half."""
+    ems = sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in name)
+    width = MARK_WIDTH_WITH_WORD if with_word else MARK_WIDTH
+    needed = ems * MARK_SIZE * 20
+    return max(33, min(100, int(100 * width / needed))) if needed else 100
 
 
 def written_date(date: dt.date) -> str:
@@ -154,7 +164,10 @@ def _notice(notice: Notice) -> dict[str, Any]:
     header_lines = [notice.copy_number or "", *marks, "", ""][:3]
     return {
         "header_lines": header_lines,
-        "organs": notice.organs,
+        "organs": [
+            {"name": name, "scale": mark_scale(name, bool(notice.mark_word))}
+            for name in notice.organs
+        ],
         "mark_word": notice.mark_word or "",
         "code": str(notice.code),
         "signer": "、".join(notice.signer),

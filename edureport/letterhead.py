@@ -2,7 +2,8 @@
 
 The template owns the look: page setup, text grid, styles and fonts, the red joint header, footers.
 It is written from source here, OOXML part by part, so that a change to it is a reviewable diff.
-Regenerate with ``python -m edureport.letterhead templates/``.
+Regenerate the bundled copy with ``edureport template -o templates/notice.docx --force``; a test
+checks that the committed file matches this code.
 
 Numbers below are twips (1/20 pt) unless marked; 1 mm ≈ 56.7 twips. 三号 = 16 pt, 四号 = 14 pt,
 二号 = 22 pt. Clause numbers refer to GB/T 9704-2012.
@@ -10,7 +11,6 @@ Numbers below are twips (1/20 pt) unless marked; 1 mm ≈ 56.7 twips. 三号 = 1
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -26,6 +26,10 @@ CHAR = 320  # one 三号 character: indents of “two characters” are 640
 CONDENSE = -5  # twentieths of a point between characters
 FOOTER = 1247  # puts the page number about 7 mm below the text block (7.5)
 RED = "FF0000"
+# 发文机关标志 (7.2.4): 36 pt names in a cell this wide, with and without “文件” to their right.
+MARK_SIZE = 36
+MARK_WIDTH = TEXT_W - 4 * CHAR  # an inset keeps short names from spreading edge to edge
+MARK_WIDTH_WITH_WORD = TEXT_W - 2 * MARK_SIZE * 20 - CHAR
 
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG = (
     "仿宋_GB2312",
@@ -115,13 +119,13 @@ def styles_xml() -> str:
             "GwMark",
             "发文机关标志",
             _ppr("distribute", NO_INDENT, line=None),
-            _rpr(XIAOBIAOSONG, 36, RED),
+            _rpr(XIAOBIAOSONG, MARK_SIZE, RED),
         ),
         _pstyle(
             "GwMarkWord",
             "发文机关标志·文件",
             _ppr("center", NO_INDENT, line=None),
-            _rpr(XIAOBIAOSONG, 36, RED),
+            _rpr(XIAOBIAOSONG, MARK_SIZE, RED),
         ),
         _pstyle(
             "GwCode",
@@ -270,17 +274,19 @@ def _borderless_table(widths: list[int], cells: str) -> str:
 def _mark() -> str:
     """发文机关标志 (7.2.4, 7.2.5): organs stacked, aligned by distributed justification; “文件” (if
     the data gives it) to their right, vertically centred."""
-    organs = _tag("{%p for organ in notice.organs %}") + _p("GwMark", _r("{{ organ }}")) + _tag(
-        "{%p endfor %}"
+    # {{r}} replaces the whole run: the library narrows (w:w) a name too long for the cell.
+    organs = (
+        _tag("{%p for organ in notice.organs %}")
+        + _p("GwMark", "<w:r><w:t>{{r organ }}</w:t></w:r>")
+        + _tag("{%p endfor %}")
     )
-    word_w = 3 * 720  # two 36 pt characters and a gap
+    word_w = TEXT_W - MARK_WIDTH_WITH_WORD
     with_word = _borderless_table(
-        [TEXT_W - word_w, word_w],
-        _cell(TEXT_W - word_w, organs)
+        [MARK_WIDTH_WITH_WORD, word_w],
+        _cell(MARK_WIDTH_WITH_WORD, organs)
         + _cell(word_w, _p("GwMarkWord", _r("{{ notice.mark_word }}")), "center"),
     )
-    inset = 2 * CHAR  # keeps short names from spreading across the whole width
-    alone = _borderless_table([TEXT_W - 2 * inset], _cell(TEXT_W - 2 * inset, organs))
+    alone = _borderless_table([MARK_WIDTH], _cell(MARK_WIDTH, organs))
     return (
         _tag("{%p if notice.mark_word %}")
         + with_word
@@ -502,17 +508,13 @@ def template_parts() -> dict[str, str]:
     }
 
 
-def write_template(path: Path) -> Path:
+def write_template(path: Path, *, force: bool = False) -> Path:
     """Write the default template to ``path`` (a fixed timestamp keeps the bytes reproducible)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+    from .render import atomic_output
+
+    with atomic_output(path, force) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, xml in template_parts().items():
             info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, xml.encode("utf-8"))
     return path
-
-
-if __name__ == "__main__":  # pragma: no cover - the maintainer's regeneration command
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "templates")
-    print(write_template(folder / "notice.docx"))

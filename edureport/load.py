@@ -27,6 +27,7 @@ except AttributeError:  # pragma: no cover
 
 DATA_SUFFIXES = (".yaml", ".yml")
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "seq", "map"}
 # Characters an XML 1.0 document cannot contain (Word refuses such a file).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -138,6 +139,10 @@ class _Converter:
         return self.error(node, path, f"expected {_expected(tp)}, got {_describe(node)}")
 
     def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        if node.tag.removeprefix(_TAG) not in _PLAIN_TAGS:
+            raise self.error(
+                node, path, f"the YAML tag {node.tag} is not allowed: the data holds plain values only"
+            )
         origin = get_origin(tp)
         if origin in (typing.Union, types.UnionType):
             return self._union(node, tp, path)
@@ -156,7 +161,9 @@ class _Converter:
 
     def _union(self, node: yaml.Node, tp: Any, path: str) -> Any:
         arms = [a for a in get_args(tp) if a is not type(None)]
-        if node.tag == _TAG + "null" and len(arms) < len(get_args(tp)):
+        optional = len(arms) < len(get_args(tp))
+        # An empty `notice:` is a slip, not a way to say “no notice”: leave the key out for that.
+        if node.tag == _TAG + "null" and optional and not all(map(dataclasses.is_dataclass, arms)):
             return None
         if isinstance(node, yaml.MappingNode):
             if len(arms) == 1:

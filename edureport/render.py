@@ -61,6 +61,12 @@ def _escaped(value: Any) -> Any:
     return value
 
 
+def _mark_run(name: str, scale: int) -> Markup:
+    """An organ name's run in the mark; the style gives font, size and red, this only narrows."""
+    rpr = f'<w:rPr><w:w w:val="{scale}"/></w:rPr>' if scale < 100 else ""
+    return Markup(f'<w:r>{rpr}<w:t xml:space="preserve">{_text(name)}</w:t></w:r>')
+
+
 def table_xml(table: dict[str, Any]) -> str:
     """A real Word table in the template's table styles (GwTable, GwTableHeader, GwTableText)."""
 
@@ -109,7 +115,10 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         raise TemplateError("the template file does not exist", Location(path))
     if not zipfile.is_zipfile(path):
         raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
-    context = _escaped(compose(document))
+    context = compose(document)
+    if context["notice"] is not None:
+        context["notice"]["organs"] = [_mark_run(**organ) for organ in context["notice"]["organs"]]
+    context = _escaped(context)
     try:
         tpl = DocxTemplate(str(path))
         tpl.render(context, jinja_env=_environment(), autoescape=True)
@@ -159,6 +168,12 @@ def atomic_output(output: Path, force: bool) -> Iterator[Path]:
                 raise OutputExistsError(
                     "the output file exists; use --force to replace it", Location(output)
                 ) from None
+            except OSError:  # no hard links here (FAT, some network drives): check, then move
+                if output.exists():
+                    raise OutputExistsError(
+                        "the output file exists; use --force to replace it", Location(output)
+                    ) from None
+                os.replace(tmp, output)
     finally:
         tmp.unlink(missing_ok=True)
 
