@@ -1,0 +1,122 @@
+"""Tables: real Word tables from YAML rows, an .xlsx sheet or a .csv, numbers written through babel."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import NS, W, part, style_of
+from openpyxl import Workbook
+
+import edureport
+from edureport import DataError
+
+
+def _tables(path: Path) -> list[list[list[str]]]:
+    body = part(path, "word/document.xml").find("w:body", NS)
+    return [
+        [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall("w:tc", NS)]
+         for tr in tbl.findall("w:tr", NS)]
+        for tbl in body.iter(f"{W}tbl")
+    ]
+
+
+def test_school_example_tables_from_sheet_and_csv(school_docx: Path) -> None:
+    # Expected cells written from data.xlsx and funding.csv as a reader would format them.
+    sheet, csv = _tables(school_docx)
+    assert sheet == [
+        ["指标", "2022年", "2023年", "增幅"],
+        ["在校学生（人）", "2,380", "2,456", "3.2%"],
+        ["专任教师（人）", "186", "192", "3.2%"],
+        ["图书藏量（册）", "105,600", "118,300", "12.0%"],
+    ]
+    assert csv == [
+        ["项目", "金额", "占比"],
+        ["财政拨款", "3,860.00万", "81.2%"],
+        ["事业收入", "642.00万", "13.5%"],
+        ["其他收入", "251.00万", "5.3%"],
+    ]
+
+
+def test_table_structure_header_repeats_and_numbers_align_right(school_docx: Path) -> None:
+    tbl = next(part(school_docx, "word/document.xml").iter(f"{W}tbl"))
+    assert tbl.find("w:tblPr/w:tblStyle", NS).get(f"{W}val") == "GwTable"
+    first, second = tbl.findall("w:tr", NS)[:2]
+    assert first.find("w:trPr/w:tblHeader", NS) is not None
+    styles = [style_of(tc.find("w:p", NS)) for tc in second.findall("w:tc", NS)]
+    assert styles == ["GwTableText", "GwTableNumber", "GwTableNumber", "GwTableNumber"]
+
+
+def _summary(tmp_path: Path, table: str) -> Path:
+    text = "summary:\n  title: 总结\n  preface:\n    - table:\n" + textwrap.indent(
+        textwrap.dedent(table), " " * 8
+    )
+    (tmp_path / "document.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_rows_written_in_yaml(tmp_path: Path) -> None:
+    folder = _summary(
+        tmp_path,
+        """\
+        columns: [{name: 项目}, {name: 资金, format: 亿}, {name: 人数, format: number}]
+        rows:
+          - [学生资助, 400000000, 12345]
+          - [待定, null, 待统计]
+        """,
+    )
+    out = edureport.build(folder, tmp_path / "o.docx")
+    assert _tables(out) == [
+        [["项目", "资金", "人数"], ["学生资助", "4亿", "12,345"], ["待定", "", "待统计"]]
+    ]
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+def test_sheet_without_column_list_takes_its_header(tmp_path: Path) -> None:
+    _workbook(tmp_path / "d.xlsx", [["学校", "班级数"], ["一中", 48], [None, None], ["二中", 36]])
+    folder = _summary(tmp_path, "source: d.xlsx\nsheet: 数据\n")
+    out = edureport.build(folder, tmp_path / "o.docx")
+    assert _tables(out) == [[["学校", "班级数"], ["一中", "48"], ["二中", "36"]]]  # empty row skipped
+
+
+def test_missing_column_names_the_sheet_columns(tmp_path: Path) -> None:
+    _workbook(tmp_path / "d.xlsx", [["学校", "班级数"], ["一中", 48]])
+    folder = _summary(tmp_path, "source: d.xlsx\ncolumns: [{name: 学校}, {name: 学生数}]\n")
+    with pytest.raises(DataError, match="no column 学生数; its columns are 学校, 班级数") as info:
+        edureport.load(folder)
+    assert info.value.location.file == tmp_path / "d.xlsx"
+
+
+def test_text_in_a_number_column_names_the_cell(tmp_path: Path) -> None:
+    _workbook(tmp_path / "d.xlsx", [["学校", "班级数"], ["一中", 48], ["二中", "三十六"]])
+    folder = _summary(tmp_path, "source: d.xlsx\ncolumns: [{name: 学校}, {name: 班级数, format: number}]\n")
+    with pytest.raises(DataError, match="“三十六”") as info:
+        edureport.load(folder)
+    assert info.value.location.cell == "B3"
+
+
+def test_numbers_stored_as_text_are_read_as_numbers(tmp_path: Path) -> None:
+    _workbook(tmp_path / "d.xlsx", [["项目", "金额", "比例"], ["拨款", "1,200,000", "45%"]])
+    folder = _summary(
+        tmp_path,
+        "source: d.xlsx\ncolumns: [{name: 项目}, {name: 金额, format: 万}, {name: 比例, format: percent}]\n",
+    )
+    out = edureport.build(folder, tmp_path / "o.docx")
+    assert _tables(out)[0][1] == ["拨款", "120万", "45%"]
+
+
+def test_sheet_that_does_not_exist(tmp_path: Path) -> None:
+    _workbook(tmp_path / "d.xlsx", [["a"], [1]])
+    folder = _summary(tmp_path, "source: d.xlsx\nsheet: 汇总\n")
+    with pytest.raises(DataError, match="汇总"):
+        edureport.load(folder)
+
