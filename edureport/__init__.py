@@ -1,8 +1,8 @@
 """edureport: build, parse, check and draft Chinese official documents laid out to GB/T 9704-2012.
 
-    >>> import edureport
-    >>> document = edureport.load("examples/chengde-2021")
-    >>> document.build("承教发〔2021〕1号.docx")  # doctest: +SKIP
+>>> import edureport
+>>> document = edureport.load("examples/chengde-2021")
+>>> document.build("承教发〔2021〕1号.docx")  # doctest: +SKIP
 """
 
 from __future__ import annotations

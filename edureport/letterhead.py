@@ -21,6 +21,7 @@ MARGIN_TOP, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_RIGHT = 2098, 1587, 1984, 1474
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 8845 = 156 mm
 LINE = 579  # 22 lines in 225 mm (5.2.4)
 CHAR = 320  # one 三号 character: indents of “two characters” are 640
+FOURTH = 280  # one 四号 character, the indent of 版记 lines
 # 28 characters in 156 mm need a pitch of 15.79 pt for 16 pt type. Word's character grid does that,
 # but LibreOffice spreads a character grid out, so the grid is lines only and the type is condensed.
 CONDENSE = -5  # twentieths of a point between characters
@@ -71,7 +72,9 @@ def _ppr(
     extra: str = "",
 ) -> str:
     spacing = f'<w:spacing w:before="{before}" w:after="{after}"'
-    spacing += f' w:line="{line}" w:lineRule="exact"/>' if line else ' w:line="240" w:lineRule="auto"/>'
+    spacing += (
+        f' w:line="{line}" w:lineRule="exact"/>' if line else ' w:line="240" w:lineRule="auto"/>'
+    )
     parts = [extra, spacing]
     if indent is not None:
         parts.append(indent)
@@ -104,11 +107,12 @@ def styles_xml() -> str:
     styles = [
         # The default (5.2.3): 三号仿宋, Latin and digits in Times New Roman, exact grid lines.
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        f'<w:qFormat/>{_ppr("both", FIRST_LINE_2)}</w:style>',
+        f"<w:qFormat/>{_ppr('both', FIRST_LINE_2)}</w:style>",
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         "</w:style>",
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
         '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
         '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
@@ -167,7 +171,9 @@ def styles_xml() -> str:
             "署名",
             _ppr("right", f'<w:ind w:right="{2 * CHAR}" w:firstLine="0"/>', before=2 * LINE),
         ),
-        _pstyle("GwDate", "成文日期", _ppr("right", f'<w:ind w:right="{4 * CHAR}" w:firstLine="0"/>')),
+        _pstyle(
+            "GwDate", "成文日期", _ppr("right", f'<w:ind w:right="{4 * CHAR}" w:firstLine="0"/>')
+        ),
         _pstyle("GwNote", "附注", _ppr("both", FIRST_LINE_2)),
         _pstyle(
             "GwDocTitle",
@@ -200,15 +206,19 @@ def styles_xml() -> str:
             _rpr(HEITI, 14),
         ),
         _pstyle("GwTableText", "表格文字", _ppr("left", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
-        _pstyle("GwTableNumber", "表格数字", _ppr("right", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
+        _pstyle(
+            "GwTableNumber", "表格数字", _ppr("right", NO_INDENT, line=None), _rpr(FANGSONG, 14)
+        ),
         # 版记 (7.4): 四号, one character in from both sides.
         _pstyle(
             "GwColophon",
             "版记",
             _ppr(
                 "left",
-                f'<w:ind w:left="{14 * 20}" w:right="{14 * 20}" w:firstLine="0" w:firstLineChars="0"/>',
-                extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - 2 * 108 - 14 * 20}"/></w:tabs>',
+                f'<w:ind w:left="{FOURTH}" w:right="{FOURTH}" w:firstLine="0" '
+                'w:firstLineChars="0"/>',
+                extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - 2 * 108 - FOURTH}"/>'
+                "</w:tabs>",
             ),
             _rpr(FANGSONG, 14),
         ),
@@ -229,9 +239,10 @@ def styles_xml() -> str:
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         + _fonts(FANGSONG)
-        + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/>'
+        + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="2"/>'
+        + '<w:sz w:val="32"/><w:szCs w:val="32"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>'
     )
     return _xml_decl(f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
 
@@ -330,11 +341,7 @@ def _colophon() -> str:
     """版记 (7.4): thick first and last lines, thin lines between, full width."""
     thick = 'w:val="single" w:sz="8" w:space="0" w:color="000000"'
     thin = 'w:val="single" w:sz="6" w:space="0" w:color="000000"'
-    row_cc = (
-        "<w:tr>"
-        + _cell(TEXT_W, _p("GwColophon", _r("{{ colophon.cc }}")))
-        + "</w:tr>"
-    )
+    row_cc = "<w:tr>" + _cell(TEXT_W, _p("GwColophon", _r("{{ colophon.cc }}"))) + "</w:tr>"
     row_print = (
         "<w:tr>"
         + _cell(
@@ -350,28 +357,22 @@ def _colophon() -> str:
     )
     table = (
         f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
-        f"<w:tblBorders><w:top {thick}/><w:left w:val=\"nil\"/><w:bottom {thick}/>"
+        f'<w:tblBorders><w:top {thick}/><w:left w:val="nil"/><w:bottom {thick}/>'
         f'<w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{TEXT_W}"/></w:tblGrid>'
-        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
         "<w:p><w:r><w:t>{%tr if colophon.cc %}</w:t></w:r></w:p></w:tc></w:tr>"
         + row_cc
-        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
         "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>"
-        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
         "<w:p><w:r><w:t>{%tr if colophon.printed_by %}</w:t></w:r></w:p></w:tc></w:tr>"
         + row_print
-        + "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
-        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>"
-        + "</w:tbl>"
+        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
+        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>" + "</w:tbl>"
     )
-    return (
-        _tag("{%p if colophon %}")
-        + _p("GwSpacer")
-        + table
-        + _tag("{%p endif %}")
-    )
+    return _tag("{%p if colophon %}") + _p("GwSpacer") + table + _tag("{%p endif %}")
 
 
 def document_xml() -> str:
@@ -444,7 +445,7 @@ SETTINGS = (
     f'<w:defaultTabStop w:val="{2 * CHAR}"/><w:drawingGridVerticalSpacing w:val="{LINE}"/>'
     '<w:displayHorizontalDrawingGridEvery w:val="0"/><w:characterSpacingControl '
     'w:val="compressPunctuation"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>'
-    '<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>'
+    "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
     '<w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name="compatibilityMode" '
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
@@ -452,7 +453,8 @@ SETTINGS = (
 
 CONTENT_TYPES = (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.document.main+xml"/>'

@@ -31,7 +31,7 @@ DEFAULT_TEMPLATE = "notice.docx"
 
 
 def default_template() -> Path:
-    """The bundled GB/T 9704-2012 template: installed package data, or the repository's templates/."""
+    """The bundled GB/T 9704-2012 template: package data, or the repository's templates/."""
     installed = resources.files("edureport") / "_templates" / DEFAULT_TEMPLATE
     if installed.is_file():
         return Path(str(installed))
@@ -73,7 +73,7 @@ def table_xml(table: dict[str, Any]) -> str:
     def cell(text: str, style: str) -> str:
         return (
             f'<w:tc><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">{str(_text(text))}</w:t></w:r></w:p></w:tc>'
+            f'<w:r><w:t xml:space="preserve">{_text(text)!s}</w:t></w:r></w:p></w:tc>'
         )
 
     numeric = table["numeric"]
@@ -89,7 +89,7 @@ def table_xml(table: dict[str, Any]) -> str:
     grid = "".join('<w:gridCol w:w="1000"/>' for _ in table["header"])
     caption = (
         f'<w:p><w:pPr><w:pStyle w:val="GwTableCaption"/></w:pPr><w:r><w:t xml:space="preserve">'
-        f"{str(_text(table['caption']))}</w:t></w:r></w:p>"
+        f"{_text(table['caption'])!s}</w:t></w:r></w:p>"
         if table["caption"]
         else ""
     )
@@ -107,7 +107,7 @@ def _environment() -> SandboxedEnvironment:
 
 
 def render(document: Document, template: str | Path | None = None) -> Any:
-    """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate."""
+    """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate"""
     from docxtpl import DocxTemplate
 
     path = Path(template) if template is not None else default_template()
@@ -129,7 +129,9 @@ def render(document: Document, template: str | Path | None = None) -> Any:
             f"the template uses variables the data does not provide: {names}", Location(path)
         ) from None
     except SecurityError as exc:
-        raise TemplateError(f"the template tried an unsafe operation: {exc}", Location(path)) from None
+        raise TemplateError(
+            f"the template tried an unsafe operation: {exc}", Location(path)
+        ) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
             f"the template has a tag error: {exc.message}", Location(path)
@@ -140,7 +142,7 @@ def render(document: Document, template: str | Path | None = None) -> Any:
 
 
 def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
-    """Top-level names the template uses that the context lacks (attribute misses come from jinja)."""
+    """Top-level names the template uses that the context lacks (jinja reports attributes)."""
     try:
         return set(tpl.get_undeclared_template_variables(_environment(), context))
     except Exception:  # the analysis is best effort; the render error is reported either way
@@ -151,7 +153,9 @@ def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
 def atomic_output(output: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
     if output.exists() and not force:
-        raise OutputExistsError("the output file exists; use --force to replace it", Location(output))
+        raise OutputExistsError(
+            "the output file exists; use --force to replace it", Location(output)
+        )
     if not output.parent.is_dir():
         raise InputError("the output folder does not exist", Location(output.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
@@ -189,7 +193,9 @@ def build(
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
     if output.exists() and not force:  # fail before the work, not after
-        raise OutputExistsError("the output file exists; use --force to replace it", Location(output))
+        raise OutputExistsError(
+            "the output file exists; use --force to replace it", Location(output)
+        )
     tpl = render(document, template)
     with atomic_output(output, force) as tmp:
         tpl.save(str(tmp))

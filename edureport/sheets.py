@@ -48,9 +48,7 @@ def read_table(table: Table, base: Path, where: Location) -> None:
             sheet: str | int = table.sheet if table.sheet is not None else 0
             frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
         else:
-            raise DataError(
-                f"expected a .xlsx or .csv file, got {table.source}", file_where
-            )
+            raise DataError(f"expected a .xlsx or .csv file, got {table.source}", file_where)
     except (ValueError, KeyError) as exc:
         raise DataError(f"cannot read {table.source}: {exc}", file_where) from None
     except UnicodeDecodeError:
@@ -61,7 +59,8 @@ def read_table(table: Table, base: Path, where: Location) -> None:
         missing = [name for name in wanted if name not in header]
         if missing:
             raise DataError(
-                f"the sheet has no column {', '.join(missing)}; its columns are {', '.join(header)}",
+                f"the sheet has no column {', '.join(missing)}; "
+                f"its columns are {', '.join(header)}",
                 Location(path, cell="row 1", field=f"{where.field}.columns"),
             )
         frame = frame[[frame.columns[header.index(name)] for name in wanted]]

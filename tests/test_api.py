@@ -13,9 +13,24 @@ def test_public_names_are_pinned() -> None:
     # Adding to the API is a decision: change this list in the same commit, and the CHANGELOG.
     assert sorted(edureport.__all__) == sorted(
         [
-            "DataError", "Document", "DocumentCode", "EdureportError", "InputError", "Location",
-            "Notice", "OutputExistsError", "Plan", "PlanItem", "PlanSection", "Section", "Summary",
-            "Table", "TemplateError", "__version__", "build", "load",
+            "DataError",
+            "Document",
+            "DocumentCode",
+            "EdureportError",
+            "InputError",
+            "Location",
+            "Notice",
+            "OutputExistsError",
+            "Plan",
+            "PlanItem",
+            "PlanSection",
+            "Section",
+            "Summary",
+            "Table",
+            "TemplateError",
+            "__version__",
+            "build",
+            "load",
         ]
     )
     for name in edureport.__all__:
@@ -23,8 +38,12 @@ def test_public_names_are_pinned() -> None:
 
 
 def test_errors_form_one_tree() -> None:
-    for error in (edureport.InputError, edureport.DataError, edureport.TemplateError,
-                  edureport.OutputExistsError):
+    for error in (
+        edureport.InputError,
+        edureport.DataError,
+        edureport.TemplateError,
+        edureport.OutputExistsError,
+    ):
         assert issubclass(error, edureport.EdureportError)
 
 
@@ -36,7 +55,11 @@ def test_load_gives_the_typed_document() -> None:
     assert [len(s.items) for s in document.plan.sections] == [4, 5, 9, 6, 4, 6]
     assert document.plan.items[7].label("goal") == "任务目标："
     assert document.plan.items[15].label("goal") == "目标任务: "
-    assert document.plan.items[0].departments == ["党建办（巡察办）", "机关党委", "规划财务（审计）科"]
+    assert document.plan.items[0].departments == [
+        "党建办（巡察办）",
+        "机关党委",
+        "规划财务（审计）科",
+    ]
 
 
 def test_documents_compare_by_content() -> None:

@@ -68,7 +68,9 @@ def test_missing_source(tmp_path: Path) -> None:
 
 
 def test_output_folder_must_exist(tmp_path: Path) -> None:
-    code, _, stderr = run("build", str(EXAMPLES / "school-2023"), "-o", str(tmp_path / "no" / "o.docx"))
+    code, _, stderr = run(
+        "build", str(EXAMPLES / "school-2023"), "-o", str(tmp_path / "no" / "o.docx")
+    )
     assert code == 1 and "output folder does not exist" in stderr
 
 
@@ -77,7 +79,9 @@ def test_template_command_writes_the_default_letterhead(tmp_path: Path) -> None:
     code, _, _ = run("template", "-o", str(out))
     assert code == 0
     built = tmp_path / "built.docx"
-    code, _, _ = run("build", str(EXAMPLES / "school-2023"), "-o", str(built), "--template", str(out))
+    code, _, _ = run(
+        "build", str(EXAMPLES / "school-2023"), "-o", str(built), "--template", str(out)
+    )
     assert code == 0 and "承德市示范中学2023年工作总结" in docx_lines(built)
     code, _, stderr = run("template", "-o", str(out))
     assert code == 1 and "--force" in stderr

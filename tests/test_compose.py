@@ -12,8 +12,17 @@ from edureport.model import Column
 
 @pytest.mark.parametrize(
     ("n", "written"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (34, "三十四"),
-     (90, "九十"), (99, "九十九")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (34, "三十四"),
+        (90, "九十"),
+        (99, "九十九"),
+    ],
 )
 def test_chinese_numerals(n: int, written: str) -> None:
     assert chinese_numeral(n) == written
@@ -27,8 +36,14 @@ def test_chinese_numerals_out_of_range(n: int) -> None:
 
 @pytest.mark.parametrize(
     ("level", "n", "written"),
-    [(1, 1, "一、"), (1, 12, "十二、"), (2, 3, "（三）"), (2, 10, "（十）"), (3, 34, "34."),
-     (4, 2, "（2）")],
+    [
+        (1, 1, "一、"),
+        (1, 12, "十二、"),
+        (2, 3, "（三）"),
+        (2, 10, "（十）"),
+        (3, 34, "34."),
+        (4, 2, "（2）"),
+    ],
 )
 def test_heading_numbers(level: int, n: int, written: str) -> None:
     assert heading_number(level, n) == written

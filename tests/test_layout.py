@@ -43,7 +43,9 @@ def _paragraph(path: Path, text: str) -> etree._Element:
 def test_page_is_a4_with_standard_margins_and_22_line_grid(seed_docx: Path) -> None:
     sect = part(seed_docx, "word/document.xml").find("w:body/w:sectPr", NS)
     size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
-    assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == pytest.approx((210 * MM, 297 * MM), abs=30)
+    assert (int(size.get(f"{W}w")), int(size.get(f"{W}h"))) == pytest.approx(
+        (210 * MM, 297 * MM), abs=30
+    )
     assert int(margins.get(f"{W}top")) == pytest.approx(37 * MM, abs=MM)
     assert int(margins.get(f"{W}left")) == pytest.approx(28 * MM, abs=MM)
     text_w = int(size.get(f"{W}w")) - int(margins.get(f"{W}left")) - int(margins.get(f"{W}right"))

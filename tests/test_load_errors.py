@@ -84,7 +84,11 @@ def test_repeated_key_is_an_error(tmp_path: Path) -> None:
     ("bad", "field", "expected"),
     [
         ("  date: 4月6日\n", "notice.date", "a date like 2021-04-06"),
-        ("  code: {agency: 承教发, year: 二〇二一, serial: 1}\n", "notice.code.year", "a whole number"),
+        (
+            "  code: {agency: 承教发, year: 二〇二一, serial: 1}\n",
+            "notice.code.year",
+            "a whole number",
+        ),
         ("  code: 承教发〔2021〕1号\n", "notice.code", "a mapping"),
         ("  organs: {a: b}\n", "notice.organs", "a list of text"),
     ],
@@ -147,7 +151,9 @@ def test_prints_must_name_a_document_that_exists(tmp_path: Path) -> None:
 
 
 def test_unknown_label_field(tmp_path: Path) -> None:
-    text = PLAN.replace("          departments:\n            秘书科: 1\n", "          labels: {goals: 任务目标}\n")
+    text = PLAN.replace(
+        "          departments:\n            秘书科: 1\n", "          labels: {goals: 任务目标}\n"
+    )
     error = load_error(tmp_path, text)
     assert error.location.field == "plan.sections[2].items[3].labels.goals"
 

@@ -68,7 +68,10 @@ def test_colophon_is_a_ruled_table_at_the_end(full_docx: Path) -> None:
     rows = ["".join(t.text or "" for t in tr.iter(f"{W}t")) for tr in table.findall("w:tr", NS)]
     assert rows == ["抄送：市委办公室，市政府办公室。", "承德市教育局办公室2022年3月10日印发"]
     borders = table.find("w:tblPr/w:tblBorders", NS)
-    sizes = {side: int(borders.find(f"w:{side}", NS).get(f"{W}sz")) for side in ("top", "bottom", "insideH")}
+    sizes = {
+        side: int(borders.find(f"w:{side}", NS).get(f"{W}sz"))
+        for side in ("top", "bottom", "insideH")
+    }
     assert sizes["top"] == sizes["bottom"] > sizes["insideH"]  # thick first and last lines
     assert style_of(table.find(".//w:p", NS)) == "GwColophon"
     # nothing follows the 版记; the date stands apart from the organ (a right tab)

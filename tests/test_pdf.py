@@ -24,9 +24,19 @@ pytestmark = pytest.mark.skipif(not TOOLS, reason="LibreOffice or poppler-utils 
 def _pdf(docx: Path, tmp_path: Path) -> Path:
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        [str(soffice()), f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=300,
+        [
+            str(soffice()),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     pdf = tmp_path / (docx.stem + ".pdf")
     assert pdf.is_file()
@@ -34,8 +44,9 @@ def _pdf(docx: Path, tmp_path: Path) -> Path:
 
 
 def _pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return text.split("\f")[:-1]
 
 

@@ -82,17 +82,19 @@ def test_template_with_unknown_attribute_names_it(tmp_path: Path) -> None:
 
 
 def test_own_template_renders_the_data(tmp_path: Path) -> None:
-    template = _template(tmp_path, "{{ notice.code }}", "{%p for p in notice.body %}", "{{ p }}",
-                         "{%p endfor %}")
-    out = edureport.build(_data(tmp_path, ["t"], ["第一段", "第二段"]), tmp_path / "o.docx",
-                          template=template)
+    template = _template(
+        tmp_path, "{{ notice.code }}", "{%p for p in notice.body %}", "{{ p }}", "{%p endfor %}"
+    )
+    out = edureport.build(
+        _data(tmp_path, ["t"], ["第一段", "第二段"]), tmp_path / "o.docx", template=template
+    )
     assert docx_lines(out) == ["承教发〔2021〕1号", "第一段", "第二段"]
 
 
 def test_a_file_that_is_not_a_template(tmp_path: Path) -> None:
     fake = tmp_path / "letterhead.docx"
     fake.write_text("not a zip")
-    with pytest.raises(TemplateError, match="not a .docx"):
+    with pytest.raises(TemplateError, match=r"not a \.docx"):
         edureport.build(_data(tmp_path, ["t"], ["b"]), tmp_path / "out.docx", template=fake)
 
 

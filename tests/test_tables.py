@@ -16,8 +16,10 @@ from edureport import DataError
 def _tables(path: Path) -> list[list[list[str]]]:
     body = part(path, "word/document.xml").find("w:body", NS)
     return [
-        [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall("w:tc", NS)]
-         for tr in tbl.findall("w:tr", NS)]
+        [
+            ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall("w:tc", NS)]
+            for tr in tbl.findall("w:tr", NS)
+        ]
         for tbl in body.iter(f"{W}tbl")
     ]
 
@@ -85,7 +87,9 @@ def test_sheet_without_column_list_takes_its_header(tmp_path: Path) -> None:
     _workbook(tmp_path / "d.xlsx", [["学校", "班级数"], ["一中", 48], [None, None], ["二中", 36]])
     folder = _summary(tmp_path, "source: d.xlsx\nsheet: 数据\n")
     out = edureport.build(folder, tmp_path / "o.docx")
-    assert _tables(out) == [[["学校", "班级数"], ["一中", "48"], ["二中", "36"]]]  # empty row skipped
+    assert _tables(out) == [
+        [["学校", "班级数"], ["一中", "48"], ["二中", "36"]]
+    ]  # empty row skipped
 
 
 def test_missing_column_names_the_sheet_columns(tmp_path: Path) -> None:
@@ -98,7 +102,9 @@ def test_missing_column_names_the_sheet_columns(tmp_path: Path) -> None:
 
 def test_text_in_a_number_column_names_the_cell(tmp_path: Path) -> None:
     _workbook(tmp_path / "d.xlsx", [["学校", "班级数"], ["一中", 48], ["二中", "三十六"]])
-    folder = _summary(tmp_path, "source: d.xlsx\ncolumns: [{name: 学校}, {name: 班级数, format: number}]\n")
+    folder = _summary(
+        tmp_path, "source: d.xlsx\ncolumns: [{name: 学校}, {name: 班级数, format: number}]\n"
+    )
     with pytest.raises(DataError, match="“三十六”") as info:
         edureport.load(folder)
     assert info.value.location.cell == "B3"
@@ -119,4 +125,3 @@ def test_sheet_that_does_not_exist(tmp_path: Path) -> None:
     folder = _summary(tmp_path, "source: d.xlsx\nsheet: 汇总\n")
     with pytest.raises(DataError, match="汇总"):
         edureport.load(folder)
-
