@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -130,7 +131,6 @@ def _expected(tp: Any) -> str:
 class _Converter:
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self._hints: dict[type, dict[str, Any]] = {}
 
     def error(self, node: yaml.Node, path: str, message: str) -> DataError:
         return DataError(message, Location(self.file, node.start_mark.line + 1, field=path or None))
@@ -212,10 +212,7 @@ class _Converter:
         }
 
     def _dataclass(self, node: yaml.Node, tp: Any, path: str) -> Any:
-        hints = self._hints.get(tp)
-        if hints is None:
-            hints = self._hints[tp] = typing.get_type_hints(tp)
-        fields = {f.name: f for f in dataclasses.fields(tp) if f.init and f.compare}
+        hints, fields = _shape(tp)
         values = {}
         for key, key_node, value_node in self._pairs(node, path):
             if key not in fields:
@@ -269,6 +266,13 @@ class _Converter:
         raise self.mismatch(node, path, tp)
 
 
+@functools.cache
+def _shape(tp: Any) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A model class's field types and its data fields (cached: resolving hints is slow)."""
+    fields = {f.name: f for f in dataclasses.fields(tp) if f.init and f.compare}
+    return typing.get_type_hints(tp), fields
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -289,7 +293,7 @@ def _check(document: Document, file: Path | None) -> None:
             raise fail("notice.title", "expected the title (标题)")
         if not 1000 <= notice.code.year <= 9999:
             raise fail("notice.code.year", f"expected a four-digit year, got {notice.code.year}")
-        if notice.code.serial < 1:
+        if notice.code.serial is not None and notice.code.serial < 1:
             raise fail("notice.code.serial", "expected a serial number of 1 or more")
         for i, name in enumerate(notice.prints):
             if getattr(document, name) is None:

@@ -7,20 +7,19 @@ escaped here once, so text such as ``{{ x }}``, ``& < >`` or a line break comes 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import fields as dataclass_fields
 from dataclasses import is_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .compose import compose
 from .errors import InputError, Location, OutputExistsError, TemplateError
@@ -40,8 +39,10 @@ def default_template() -> Path:
 
 def _text(value: str) -> Markup:
     # docxtpl turns "{_{" back into "{{" after rendering; a character reference keeps data intact.
-    escaped = escape(value, {'"': "&quot;", "'": "&#39;"})
-    return Markup(escaped.replace("{_", "{&#95;").replace("_}", "&#95;}"))
+    escaped = str(escape(value))
+    if "_" in escaped:
+        escaped = escaped.replace("{_", "{&#95;").replace("_}", "&#95;}")
+    return Markup(escaped)
 
 
 def _escaped(value: Any) -> Any:
@@ -54,7 +55,7 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_escaped(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: getattr(value, f.name) for f in dataclass_fields(value)}
+        fields = dict(vars(value))
         if fields.get("kind") == "table":
             fields["xml"] = Markup(table_xml(fields["table"]))
         return _escaped(fields)
@@ -102,8 +103,31 @@ def table_xml(table: dict[str, Any]) -> str:
     )
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+class _Environment(SandboxedEnvironment):
+    """Sandboxed, autoescaping, strict about undefined names, and compiling each template once.
+
+    docxtpl compiles a part's XML on every render; a letterhead is rendered many times in a batch,
+    so compiled templates are kept by their source (the data is never part of the source).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined)
+        self._compiled: dict[str, Any] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) > 64:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+@functools.cache
+def _environment() -> _Environment:
+    return _Environment()
 
 
 def render(document: Document, template: str | Path | None = None) -> Any:
