@@ -173,6 +173,12 @@ def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
         return set()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(output: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
@@ -187,6 +193,8 @@ def atomic_output(output: Path, force: bool) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        # mkstemp makes the file private; the result gets the permissions a new file would have.
+        os.chmod(tmp, 0o666 & ~_umask())
         if force:
             os.replace(tmp, output)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -130,3 +131,10 @@ def test_yaml_anchors_cannot_blow_up_memory(tmp_path: Path) -> None:
     path.write_text(bomb)
     with pytest.raises(edureport.DataError, match="unknown key"):
         edureport.load(path)
+
+
+def test_output_gets_ordinary_permissions(tmp_path: Path) -> None:
+    out = edureport.build(_data(tmp_path, ["t"], ["b"]), tmp_path / "out.docx")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
