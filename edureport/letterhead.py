@@ -265,6 +265,25 @@ def _tag(tag: str) -> str:
     return f"<w:p><w:r><w:t>{escape(tag)}</w:t></w:r></w:p>"
 
 
+def _if(condition: str, then: str, otherwise: str | None = None) -> str:
+    """Paragraphs printed only when ``condition`` holds (else ``otherwise``)."""
+    alternative = "" if otherwise is None else _tag("{%p else %}") + otherwise
+    return _tag(f"{{%p if {condition} %}}") + then + alternative + _tag("{%p endif %}")
+
+
+def _for(loop: str, body: str) -> str:
+    """Paragraphs printed once for each item: ``loop`` is e.g. “line in notice.body”."""
+    return _tag(f"{{%p for {loop} %}}") + body + _tag("{%p endfor %}")
+
+
+def _tag_row(tag: str) -> str:
+    """A table row holding only a docxtpl row tag ({%tr ... %}); docxtpl removes the row."""
+    return (
+        '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
+        f"<w:p><w:r><w:t>{escape(tag)}</w:t></w:r></w:p></w:tc></w:tr>"
+    )
+
+
 def _cell(width: int, paragraphs: str, valign: str | None = None) -> str:
     va = f'<w:vAlign w:val="{valign}"/>' if valign else ""
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{va}</w:tcPr>{paragraphs}</w:tc>'
@@ -286,11 +305,7 @@ def _mark() -> str:
     """发文机关标志 (7.2.4, 7.2.5): organs stacked, aligned by distributed justification; “文件” (if
     the data gives it) to their right, vertically centred."""
     # {{r}} replaces the whole run: the library narrows (w:w) a name too long for the cell.
-    organs = (
-        _tag("{%p for organ in notice.organs %}")
-        + _p("GwMark", "<w:r><w:t>{{r organ }}</w:t></w:r>")
-        + _tag("{%p endfor %}")
-    )
+    organs = _for("organ in notice.organs", _p("GwMark", "<w:r><w:t>{{r organ }}</w:t></w:r>"))
     word_w = TEXT_W - MARK_WIDTH_WITH_WORD
     with_word = _borderless_table(
         [MARK_WIDTH_WITH_WORD, word_w],
@@ -298,13 +313,7 @@ def _mark() -> str:
         + _cell(word_w, _p("GwMarkWord", _r("{{ notice.mark_word }}")), "center"),
     )
     alone = _borderless_table([MARK_WIDTH], _cell(MARK_WIDTH, organs))
-    return (
-        _tag("{%p if notice.mark_word %}")
-        + with_word
-        + _tag("{%p else %}")
-        + alone
-        + _tag("{%p endif %}")
-    )
+    return _if("notice.mark_word", with_word, alone)
 
 
 def _blocks() -> str:
@@ -317,24 +326,21 @@ def _blocks() -> str:
         _tag(("{%p if " if i == 0 else "{%p elif ") + f'b.kind == "{kind}" %}}') + xml
         for i, (kind, xml) in enumerate(heading.items())
     )
-    return (
-        _tag("{%p for doc in documents %}")
-        # Each printed document starts a new page, unless it is the first thing in the file.
-        + _tag("{%p if notice or not loop.first %}")
-        + _p("GwDocTitle", _r("{{ doc.title }}"))
-        + _tag("{%p else %}")
-        + _p("GwDocTitleFirst", _r("{{ doc.title }}"))
-        + _tag("{%p endif %}")
-        + _tag("{%p for b in doc.blocks %}")
-        + branches
+    block = (
+        branches
         + _tag('{%p elif b.kind == "table" %}')
         + "<w:p><w:r><w:t>{{p b.xml }}</w:t></w:r></w:p>"
         + _tag("{%p else %}")
         + _p("Normal", _r("{{ b.label }}", "GwLabel"), _r("{{ b.text }}"))
         + _tag("{%p endif %}")
-        + _tag("{%p endfor %}")
-        + _tag("{%p endfor %}")
     )
+    # Each printed document starts a new page, unless it is the first thing in the file.
+    title = _if(
+        "notice or not loop.first",
+        _p("GwDocTitle", _r("{{ doc.title }}")),
+        _p("GwDocTitleFirst", _r("{{ doc.title }}")),
+    )
+    return _for("doc in documents", title + _for("b in doc.blocks", block))
 
 
 def _colophon() -> str:
@@ -361,56 +367,41 @@ def _colophon() -> str:
         f'<w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{TEXT_W}"/></w:tblGrid>'
-        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
-        "<w:p><w:r><w:t>{%tr if colophon.cc %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + _tag_row("{%tr if colophon.cc %}")
         + row_cc
-        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
-        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>"
-        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
-        "<w:p><w:r><w:t>{%tr if colophon.printed_by %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + _tag_row("{%tr endif %}")
+        + _tag_row("{%tr if colophon.printed_by %}")
         + row_print
-        + '<w:tr><w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>'
-        "<w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>" + "</w:tbl>"
+        + _tag_row("{%tr endif %}")
+        + "</w:tbl>"
     )
-    return _tag("{%p if colophon %}") + _p("GwSpacer") + table + _tag("{%p endif %}")
+    return _if("colophon", _p("GwSpacer") + table)
 
 
 def document_xml() -> str:
-    notice = (
-        _tag("{%p if notice %}")
+    signer_line = _p(
+        "GwCodeSigner",
+        _r("{{ notice.code }}"),
+        "<w:r><w:tab/></w:r>",
+        _r("签发人："),
+        _r("{{ notice.signer }}", "GwSignerName"),
+    )
+    notice = _if(
+        "notice",
         # 份号 on line 1, 密级 and 紧急程度 below it (7.2.1 – 7.2.3); the mark 35 mm down (7.2.4).
-        + _p("GwHeaderLine", _r("{{ notice.header_lines[0] }}", "GwRunIn"))
+        _p("GwHeaderLine", _r("{{ notice.header_lines[0] }}", "GwRunIn"))
         + _p("GwHeaderLine", _r("{{ notice.header_lines[1] }}"))
         + _p("GwHeaderLine", _r("{{ notice.header_lines[2] }}"))
         + _p("GwSpacer")
         + _mark()
-        + _tag("{%p if notice.signer %}")
-        + _p(
-            "GwCodeSigner",
-            _r("{{ notice.code }}"),
-            "<w:r><w:tab/></w:r>",
-            _r("签发人："),
-            _r("{{ notice.signer }}", "GwSignerName"),
-        )
-        + _tag("{%p else %}")
-        + _p("GwCode", _r("{{ notice.code }}"))
-        + _tag("{%p endif %}")
+        + _if("notice.signer", signer_line, _p("GwCode", _r("{{ notice.code }}")))
         + _p("GwTitle", _r("{{ notice.title }}"))
-        + _tag("{%p if notice.recipients %}")
-        + _p("GwRecipients", _r("{{ notice.recipients }}"))
-        + _tag("{%p endif %}")
-        + _tag("{%p for paragraph in notice.body %}")
-        + _p("Normal", _r("{{ paragraph }}"))
-        + _tag("{%p endfor %}")
-        + _tag("{%p for line in notice.attachments %}")
-        + _p("GwAttachment", _r("{{ line }}"))
-        + _tag("{%p endfor %}")
+        + _if("notice.recipients", _p("GwRecipients", _r("{{ notice.recipients }}")))
+        + _for("paragraph in notice.body", _p("Normal", _r("{{ paragraph }}")))
+        + _for("line in notice.attachments", _p("GwAttachment", _r("{{ line }}")))
         + _p("GwSignature", _r("{{ notice.signature }}"))
         + _p("GwDate", _r("{{ notice.date }}"))
-        + _tag("{%p if notice.note %}")
-        + _p("GwNote", _r("{{ notice.note }}"))
-        + _tag("{%p endif %}")
-        + _tag("{%p endif %}")
+        + _if("notice.note", _p("GwNote", _r("{{ notice.note }}"))),
     )
     sect = (
         '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
