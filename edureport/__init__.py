@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from .draft import Drafts, draft, merge_results
 from .errors import (
     DataError,
     EdureportError,
@@ -27,6 +28,7 @@ from .model import (
     Summary,
     Table,
 )
+from .parse import ParseResult, ParseWarning, parse, parse_with_warnings
 from .render import build
 
 __version__ = "0.1.0"
@@ -35,11 +37,14 @@ __all__ = [
     "DataError",
     "Document",
     "DocumentCode",
+    "Drafts",
     "EdureportError",
     "InputError",
     "Location",
     "Notice",
     "OutputExistsError",
+    "ParseResult",
+    "ParseWarning",
     "Plan",
     "PlanItem",
     "PlanSection",
@@ -49,5 +54,9 @@ __all__ = [
     "TemplateError",
     "__version__",
     "build",
+    "draft",
     "load",
+    "merge_results",
+    "parse",
+    "parse_with_warnings",
 ]

@@ -62,3 +62,122 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
 def template(output: Path, force: bool) -> None:
     """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
     click.echo(f"wrote {write_template(output, force=force)}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    help="The .yaml to write (default: print the YAML).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def parse(source: Path, output: Path | None, force: bool) -> None:
+    """Read SOURCE (a .docx or .txt) back into document data, as YAML in the schema of examples/."""
+    from .dump import dumps, write_yaml
+    from .parse import parse_with_warnings, summarize
+
+    result = parse_with_warnings(source)
+    for warning in result.warnings:
+        click.echo(f"edureport: warning: {warning}", err=True)
+    comment = f"Read from {source.name} by edureport parse."
+    if output is None:
+        click.echo(dumps(result.document, comment), nl=False)
+    else:
+        write_yaml(result.document, output, force=force, comment=comment)
+        click.echo(f"wrote {output}")
+    # With the YAML on stdout, the summary goes to stderr so that the YAML can be redirected.
+    click.echo(summarize(result.document), err=output is None)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+    help="The folder to write document.yaml and results.xlsx into (made if missing).",
+)
+@click.option("--year", type=int, help="The new year (default: the source plan's year + 1).")
+@click.option("--serial", type=int, help="The new document number (default: left as 【待填写】).")
+@click.option(
+    "--results", type=click.Path(path_type=Path, dir_okay=False),
+    help="A filled results.xlsx to merge into the summary draft (no blank workbook is written).",
+)
+@click.option("--force", is_flag=True, help="Replace files already in the draft folder.")
+def draft(
+    source: Path, output: Path, year: int | None, serial: int | None, results: Path | None,
+    force: bool,
+) -> None:
+    """Draft next year's notice from SOURCE (a data folder or .yaml; a .docx or .txt via parse)."""
+    from .draft import draft as make_drafts
+
+    drafts = make_drafts(source, year, serial=serial, results=results)
+    for problem in drafts.problems:
+        click.echo(f"edureport: warning: {problem}", err=True)
+    for path in drafts.write(output, force=force):
+        click.echo(f"wrote {path}")
+    if drafts.problems:
+        count = len(drafts.problems)
+        click.echo(f"{count} problem(s) in {results}: see the warnings above", err=True)
+    if serial is None:
+        click.echo("the document number is left as 【待填写】: give --serial or edit document.yaml")
+
+
+@main.command("check")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="How to print the findings.",
+)
+@click.option("--select", help="Only these rules: ids or prefixes, comma-separated (T, L2, T101).")
+@click.option("--ignore", help="Leave out these rules: ids or prefixes, comma-separated.")
+@click.option("--fix", "do_fix", is_flag=True, help="Write a copy with the safe fixes applied.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    help="Where --fix writes the corrected copy.",
+)
+@click.option("--in-place", is_flag=True, help="With --fix: overwrite FILE itself.")
+@click.option("--force", is_flag=True, help="With --fix -o: replace the output file if it exists.")
+def check_command(
+    file: Path,
+    fmt: str,
+    select: str | None,
+    ignore: str | None,
+    do_fix: bool,
+    output: Path | None,
+    in_place: bool,
+    force: bool,
+) -> None:
+    """Check FILE (.docx or .txt) against GB/T 9704-2012 and proofreading rules.
+
+    Exit code 0: no errors; 1: errors found; 2: a usage problem or an unreadable file.
+    """
+    from .check import check as run_check
+    from .check import fix as run_fix
+    from .check import select_rules
+    from .check.report import exit_code, render_json, render_text
+
+    selected = [s for s in (select or "").split(",") if s.strip()]
+    ignored = [s for s in (ignore or "").split(",") if s.strip()]
+    try:
+        select_rules(selected, ignored)
+    except EdureportError as exc:
+        raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
+    if do_fix and (output is None) == (not in_place):
+        raise click.UsageError("--fix needs either -o FIXED or --in-place (not both)")
+    if not do_fix and (output is not None or in_place):
+        raise click.UsageError("-o and --in-place go with --fix")
+    try:
+        if do_fix:
+            result = run_fix(
+                file, output, in_place=in_place, force=force, select=selected, ignore=ignored
+            )
+            findings, fixed = result.remaining, result
+        else:
+            findings, fixed = run_check(file, select=selected, ignore=ignored), None
+    except EdureportError as exc:  # unreadable input or an output in the way: not a finding
+        click.echo(f"edureport: error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(render_json(file, findings, fixed))
+    else:
+        click.echo(render_text(file, findings, fixed))
+    sys.exit(exit_code(findings))

@@ -8,6 +8,7 @@ never holds them; the template only places them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,13 +115,39 @@ def _paragraphs(blocks: list[str | Table], out: list[Block]) -> None:
             out.append(Block("p", block))
 
 
+def numeral_value(text: str) -> int | None:
+    """The value of a heading number as written: 四、 → 4, （十二） → 12, 4． → 4; None if none."""
+    digits = re.search(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    chinese = re.search(f"[{_DIGITS[1:]}十]+", text)
+    if not chinese:
+        return None
+    word = chinese.group()
+    tens, _, ones = word.rpartition("十")
+    if "十" not in word:
+        return _DIGITS.index(word) if len(word) == 1 else None
+    value = (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+    return value if len(tens) <= 1 and len(ones) <= 1 else None
+
+
+def numbered(level: int, expected: int, written: str | None) -> tuple[int, str]:
+    """The heading's value and number: ``written`` if the data keeps one, counting on from it."""
+    if written is None:
+        return expected, heading_number(level, expected)
+    value = numeral_value(written)
+    return (expected if value is None else value), written
+
+
 def _sections(sections: list[Section], level: int, out: list[Block]) -> None:
-    for n, section in enumerate(sections, start=1):
-        heading = heading_number(level, n) + section.title
+    n = 0
+    for section in sections:
+        n, number = numbered(level, n + 1, section.number)
+        heading = number + section.title
         rest = list(section.paragraphs)
         text = ""
         if section.run_in and rest and isinstance(rest[0], str):
-            text = rest.pop(0)
+            text = str(rest.pop(0))
         out.append(Block(f"h{level}", text=text, heading=heading))
         _paragraphs(rest, out)
         _sections(section.subsections, level + 1, out)
@@ -135,26 +162,34 @@ def compose_summary(summary: Summary) -> PrintedDocument:
 
 def compose_plan(plan: Plan) -> PrintedDocument:
     doc = PrintedDocument(plan.title)
+    overview_label = plan.overview_label  # "" for an overview written without a label
+    if overview_label and overview_label[-1:] not in ("：", ":", " ", "\u3000"):
+        overview_label += "："
     for i, text in enumerate(plan.overview):
-        doc.blocks.append(Block("field", text, label=f"{plan.overview_label}：" if i == 0 else ""))
-    number = 0
-    for s, section in enumerate(plan.sections, start=1):
-        doc.blocks.append(Block("h1", heading=heading_number(1, s) + section.title))
+        doc.blocks.append(Block("field", text, label=overview_label if i == 0 else ""))
+    number = s = 0
+    for section in plan.sections:
+        s, written = numbered(1, s + 1, section.number)
+        doc.blocks.append(Block("h1", heading=written + section.title))
+        _paragraphs(list(section.paragraphs), doc.blocks)
         for item in section.items:
-            number += 1  # items run on across sections: 1 … 34
-            doc.blocks.append(Block("h3", heading=heading_number(3, number) + item.title))
+            # items run on across sections: 1 … 34
+            number, written = numbered(3, number + 1, item.number)
+            doc.blocks.append(Block("h3", heading=written + item.title))
             for name in ("goal", "measures"):
                 paragraphs = getattr(item, name)
                 for i, text in enumerate(paragraphs):
-                    doc.blocks.append(Block("field", text, label=item.label(name) if i == 0 else ""))
+                    label = item.label(name) if i == 0 else ""
+                    doc.blocks.append(Block("field", text, label=label))
             if item.departments:
-                doc.blocks.append(
-                    Block(
-                        "field",
-                        "、".join(item.departments) + item.departments_end,
-                        label=item.label("departments"),
+                departments = "、".join(item.departments) + item.departments_end
+                if item.departments_inline:
+                    doc.blocks[-1].text += item.label("departments") + departments
+                else:
+                    doc.blocks.append(
+                        Block("field", departments, label=item.label("departments"))
                     )
-                )
+            _paragraphs(list(item.paragraphs), doc.blocks)
     return doc
 
 

@@ -431,6 +431,30 @@ def footer_xml(style: str) -> str:
     return _xml_decl(f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{para}</w:ftr>')
 
 
+# Offices often lack the *_GB2312 and 方正 fonts; altName tells Word and WPS what to use instead
+# (the standard's fallback chain: 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体).
+FONTS = {
+    FANGSONG: ("仿宋", "02010609030101010101"),
+    KAITI: ("楷体", "02010609030101010101"),
+    HEITI: ("SimHei", "02010609060101010101"),
+    XIAOBIAOSONG: ("宋体", "02000000000000000000"),
+    SONG: ("SimSun", "02010600030101010101"),
+}
+
+
+def font_table_xml() -> str:
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:panose1 w:val="{panose}"/>'
+        '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        for name, (alt, panose) in FONTS.items()
+    )
+    latin = (
+        f'<w:font w:name="{LATIN}"><w:panose1 w:val="02020603050405020304"/>'
+        '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+    )
+    return _xml_decl(f'<w:fonts xmlns:w="{W_NS}">{fonts}{latin}</w:fonts>')
+
+
 SETTINGS = (
     f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>'
     f'<w:defaultTabStop w:val="{2 * CHAR}"/><w:drawingGridVerticalSpacing w:val="{LINE}"/>'
@@ -453,6 +477,8 @@ CONTENT_TYPES = (
     'officedocument.wordprocessingml.styles+xml"/>'
     '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.fontTable+xml"/>'
     '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.footer+xml"/>'
     '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-'
@@ -474,6 +500,7 @@ DOCUMENT_RELS = (
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     f'<Relationship Id="rIdStyles" Type="{_REL}styles" Target="styles.xml"/>'
     f'<Relationship Id="rIdSettings" Type="{_REL}settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{_REL}fontTable" Target="fontTable.xml"/>'
     f'<Relationship Id="rIdFooterOdd" Type="{_REL}footer" Target="footer1.xml"/>'
     f'<Relationship Id="rIdFooterEven" Type="{_REL}footer" Target="footer2.xml"/>'
     "</Relationships>"
@@ -496,6 +523,7 @@ def template_parts() -> dict[str, str]:
         "word/document.xml": document_xml(),
         "word/styles.xml": styles_xml(),
         "word/settings.xml": _xml_decl(SETTINGS),
+        "word/fontTable.xml": font_table_xml(),
         "word/footer1.xml": footer_xml("GwFooterOdd"),
         "word/footer2.xml": footer_xml("GwFooterEven"),
     }

@@ -124,7 +124,7 @@ def _expected(tp: Any) -> str:
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_expected(a) for a in get_args(tp) if a is not type(None))
     if dataclasses.is_dataclass(tp):
-        return f"a mapping with the fields of {tp.__name__}"
+        return f"a mapping with the fields of {getattr(tp, '__name__', tp)}"
     return str(tp)
 
 
@@ -141,7 +141,9 @@ class _Converter:
     def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
         if node.tag.removeprefix(_TAG) not in _PLAIN_TAGS:
             raise self.error(
-                node, path, f"the YAML tag {node.tag} is not allowed: the data holds plain values only"
+                node,
+                path,
+                f"the YAML tag {node.tag} is not allowed: the data holds plain values only",
             )
         origin = get_origin(tp)
         if origin in (typing.Union, types.UnionType):
@@ -171,7 +173,7 @@ class _Converter:
             for arm in arms:
                 if dataclasses.is_dataclass(arm):
                     # A block in a list of paragraphs is written `- table: {...}`.
-                    key = arm.__name__.lower()
+                    key = str(getattr(arm, "__name__", "")).lower()
                     if len(node.value) == 1 and node.value[0][0].value == key:
                         return self._dataclass(node.value[0][1], arm, f"{path}.{key}")
             raise self.mismatch(node, path, tp)

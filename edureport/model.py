@@ -1,8 +1,8 @@
-"""The typed document: a notice (通知) and the work summary (工作总结) and plan (工作要点) it prints.
+"""The typed document: a notice (通知) and the summary (工作总结) and plan (工作要点) it prints.
 
-The model holds content only. Numbers (一、 （一） 1.), dates as written and the look of the page are
-computed later (compose) or owned by the template (render). Field metadata gives each field its name
-in the standard's Chinese terms, used in error messages.
+The model holds content only. Numbers (一、 （一） 1.), dates as written and the look of the page
+are computed later (compose) or owned by the template (render). Field metadata gives each field its
+name in the standard's Chinese terms, used in error messages.
 """
 
 from __future__ import annotations
@@ -18,16 +18,24 @@ def zh(name: str, **kw: Any) -> Any:
     return field(metadata={"zh": name}, **kw)
 
 
+# Marks text a draft leaves for the user; printed as is so that no draft goes out unfinished.
+PLACEHOLDER = "【待填写】"
+
+
 @dataclass
 class DocumentCode:
-    """发文字号: 机关代字 + year in 〔〕 + serial + 号, e.g. 承教发〔2021〕1号."""
+    """发文字号: 机关代字 + year in 〔〕 + serial + 号, e.g. 承教发〔2021〕1号.
+
+    A serial of None (``serial: null`` in the data) is not yet assigned: 承教发〔2022〕【待填写】号.
+    """
 
     agency: str = zh("机关代字")
     year: int = zh("年份")
-    serial: int = zh("发文顺序号")
+    serial: int | None = zh("发文顺序号")
 
     def __str__(self) -> str:
-        return f"{self.agency}〔{self.year}〕{self.serial}号"
+        serial = PLACEHOLDER if self.serial is None else self.serial
+        return f"{self.agency}〔{self.year}〕{serial}号"
 
 
 @dataclass
@@ -65,6 +73,9 @@ class Section:
     paragraphs: list[Block] = zh("段落", default_factory=list)
     subsections: list[Section] = zh("下级标题", default_factory=list)
     run_in: bool = zh("标题与段落同段", default=False)
+    # The number as written (四、 （4） 4．), kept only where the document breaks the sequence or
+    # the standard form; numbering continues from it.
+    number: str | None = zh("编号", default=None)
 
 
 @dataclass
@@ -94,6 +105,11 @@ class PlanItem:
     departments: list[str] = zh("责任科室", default_factory=list)
     departments_end: str = zh("责任科室结尾标点", default="")
     labels: dict[str, str] = zh("字段标签", default_factory=dict)
+    # Written at the end of the last paragraph, as in “…落实。（责任科室：基教科）”: the label then
+    # holds the opening bracket and departments_end the closing one.
+    departments_inline: bool = zh("责任科室随段", default=False)
+    paragraphs: list[str] = zh("其他段落", default_factory=list)  # unlabelled text after the fields
+    number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
 
     def label(self, name: str) -> str:
         """The written prefix of field ``name``: the label and its colon."""
@@ -107,6 +123,8 @@ class PlanItem:
 class PlanSection:
     title: str = zh("标题")
     items: list[PlanItem] = zh("工作任务", default_factory=list)
+    paragraphs: list[str] = zh("段落", default_factory=list)  # text between heading and items
+    number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Read an existing document safely: a .docx (zip + XML) or its text, as a list of paragraphs.
 
 Documents come from anywhere, so nothing here trusts its input: the zip's declared sizes are capped
-before anything is inflated, XML with a DOCTYPE (entity expansion) is refused, and a file that is not
-what its name says gets an :class:`InputError` naming the file and the problem.
+before anything is inflated, XML with a DOCTYPE (entity expansion) is refused, and a file that is
+not what its name says gets an :class:`InputError` naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -35,7 +35,11 @@ class SourceParagraph:
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
     )
 
 
@@ -59,7 +63,8 @@ class DocxPackage:
             magic = fh.read(8)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
-                "this is an old Word 97-2003 .doc file; save it as .docx in Word or WPS first", where
+                "this is an old Word 97-2003 .doc file; save it as .docx in Word or WPS first",
+                where,
             )
         if not magic.startswith(b"PK"):
             raise InputError("not a .docx file (it is not a zip package)", where)
@@ -67,7 +72,9 @@ class DocxPackage:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError) as exc:
-            raise InputError(f"not a readable .docx file (damaged or truncated zip: {exc})", where) from None
+            raise InputError(
+                f"not a readable .docx file (damaged or truncated zip: {exc})", where
+            ) from None
         total = 0
         for info in infos:
             total += info.file_size
@@ -89,7 +96,9 @@ class DocxPackage:
             with self._zip.open(name) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise InputError(f"cannot read {name} from the package: {exc}", Location(self.path)) from None
+            raise InputError(
+                f"cannot read {name} from the package: {exc}", Location(self.path)
+            ) from None
         if len(data) > MAX_PART_BYTES:
             raise InputError(f"refused: the part {name} is too large", Location(self.path))
         return data
@@ -111,7 +120,7 @@ class DocxPackage:
 
 
 def paragraph_text(p: etree._Element) -> str:
-    """A paragraph's text as Word shows it: breaks as newlines, tabs as tabs, deleted text left out."""
+    """A paragraph's text as Word shows it: breaks as newlines, tabs as tabs; deletions left out."""
     out = []
     for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen", f"{W}delText"):
         tag = el.tag

@@ -16,11 +16,14 @@ def test_public_names_are_pinned() -> None:
             "DataError",
             "Document",
             "DocumentCode",
+            "Drafts",
             "EdureportError",
             "InputError",
             "Location",
             "Notice",
             "OutputExistsError",
+            "ParseResult",
+            "ParseWarning",
             "Plan",
             "PlanItem",
             "PlanSection",
@@ -30,7 +33,11 @@ def test_public_names_are_pinned() -> None:
             "TemplateError",
             "__version__",
             "build",
+            "draft",
             "load",
+            "merge_results",
+            "parse",
+            "parse_with_warnings",
         ]
     )
     for name in edureport.__all__:

@@ -1,0 +1,129 @@
+"""Check a 红头文件 against GB/T 9704-2012 and proofreading rules; apply the safe fixes.
+
+    >>> from edureport.check import check
+    >>> for finding in check("承教发〔2021〕1号.docx"):  # doctest: +SKIP
+    ...     print(finding.rule, finding.severity, finding.location, finding.message)
+
+Findings are values, never exceptions: :func:`check` raises only when the file cannot be read. The
+rules are registered here, in :data:`RULES`; each lives in the module of its family (``text``,
+``layout``) with its id, and the clause it rests on in its docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError, Location
+from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
+from . import layout, text
+from .findings import Finding, Fix, Position, Rule, Severity, Source
+from .fixes import FixResult, apply_fixes
+
+# The one place rules are registered: a rule is in force when it is listed here.
+RULES: tuple[Rule, ...] = (*text.RULES, *layout.RULES)
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Fix",
+    "FixResult",
+    "Position",
+    "Rule",
+    "Severity",
+    "check",
+    "fix",
+    "select_rules",
+]
+
+
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> list[Rule]:
+    """The rules whose id, id prefix (T, L2), name or family (text, layout) is selected and not
+    ignored. An unknown name raises :class:`InputError` (a usage problem)."""
+
+    def matches(r: Rule, key: str) -> bool:
+        key = key.strip()
+        return r.id.upper().startswith(key.upper()) or key.lower() in (r.name, r.family)
+
+    def known(keys: Iterable[str] | None) -> list[str]:
+        out = [k.strip() for k in keys or () if k.strip()]
+        for key in out:
+            if not any(matches(r, key) for r in RULES):
+                ids = ", ".join(r.id for r in RULES)
+                raise InputError(f"no rule called {key!r}; rules are {ids}, or text / layout")
+        return out
+
+    chosen, dropped = known(select), known(ignore)
+    return [
+        r
+        for r in RULES
+        if (not chosen or any(matches(r, k) for k in chosen))
+        and not any(matches(r, k) for k in dropped)
+    ]
+
+
+def _source(path: Path) -> Source:
+    if not path.exists():
+        raise InputError("no such file", Location(path))
+    if path.suffix.lower() == ".docx" or path.name.startswith("~$"):
+        package = DocxPackage(path)
+        return Source(path, docx_paragraphs(package), package)
+    return Source(path, read_paragraphs(path))
+
+
+def _run(source: Source, rules: list[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for r in rules:
+        if r.family == "layout" and source.package is None:
+            continue  # layout needs a .docx; a text file has no page
+        findings.extend(r.run(source))
+    order = {r.id: k for k, r in enumerate(RULES)}
+    return sorted(
+        findings,
+        key=lambda f: (f.location.paragraph or 0, f.location.offset or 0, order[f.rule]),
+    )
+
+
+def check(
+    path: str | Path,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> list[Finding]:
+    """The findings for the .docx or .txt at ``path``, in document order."""
+    rules = select_rules(select, ignore)
+    source = _source(Path(path))
+    try:
+        return _run(source, rules)
+    finally:
+        if source.package is not None:
+            source.package.close()
+
+
+def fix(
+    path: str | Path,
+    output: str | Path | None = None,
+    *,
+    in_place: bool = False,
+    force: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> FixResult:
+    """Write a copy of ``path`` with the safe fixes applied (to ``output``, or over ``path`` when
+    ``in_place``); everything no fix touches stays as it was. Returns what was and was not fixed."""
+    path = Path(path)
+    if (output is None) == (not in_place):
+        raise InputError("give either an output file or in_place=True", Location(path))
+    target = path if in_place else Path(output)  # type: ignore[arg-type]
+    if not in_place and target.resolve() == path.resolve():
+        raise InputError("the output is the input; use in_place to overwrite it", Location(path))
+    rules = select_rules(select, ignore)
+    source = _source(path)
+    try:
+        findings = _run(source, rules)
+        return apply_fixes(source, findings, target, force=force or in_place)
+    finally:
+        if source.package is not None:
+            source.package.close()

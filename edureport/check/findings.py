@@ -1,0 +1,172 @@
+"""What a check produces: findings as plain values, and the rule type every check rule is made of.
+
+A rule is a function that reads a :class:`Source` and yields :class:`Hit` s; the registry wraps each
+hit into a :class:`Finding` carrying the rule's id and the clause from the rule's docstring, so that
+a rule states its id once (in the decorator) and its clause once (in the docstring).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..reader import DocxPackage, SourceParagraph
+
+if TYPE_CHECKING:
+    from .structure import Structure
+
+
+class Severity(enum.Enum):
+    """error: the document must not go out like this; warning: a slip to correct; info: a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a finding is: a paragraph (numbered from 1 as the reader numbers them; for .txt files
+    the line), the offset of the first character concerned in that paragraph's text, and a short
+    excerpt. Findings about the whole document (paper size, footers) have no paragraph."""
+
+    paragraph: int | None = None
+    offset: int | None = None
+    excerpt: str = ""
+
+    def __str__(self) -> str:
+        if self.paragraph is None:
+            return "document"
+        where = f"paragraph {self.paragraph}"
+        return where if self.offset is None else f"{where}, character {self.offset + 1}"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A safe replacement: ``old`` at ``offset`` in paragraph ``paragraph`` becomes ``new``."""
+
+    paragraph: int
+    offset: int
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"replace “{_visible(self.old)}” with “{_visible(self.new)}”"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reviewer would point at."""
+
+    rule: str
+    severity: Severity
+    location: Position
+    message: str
+    clause: str
+    fix: Fix | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "paragraph": self.location.paragraph,
+            "offset": self.location.offset,
+            "excerpt": self.location.excerpt,
+            "message": self.message,
+            "clause": self.clause,
+            "fix": None
+            if self.fix is None
+            else {"offset": self.fix.offset, "old": self.fix.old, "new": self.fix.new},
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: the registry adds the rule id, clause and default severity."""
+
+    location: Position
+    message: str
+    severity: Severity | None = None
+    fix: Fix | None = None
+
+
+@dataclass
+class Source:
+    """A document to check: its paragraphs, and for a .docx its package (for layout rules)."""
+
+    path: Path
+    paragraphs: list[SourceParagraph]
+    package: DocxPackage | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def structure(self) -> Structure:
+        from .structure import analyse
+
+        return analyse(self.paragraphs)
+
+    def paragraph(self, index: int) -> SourceParagraph:
+        return self.paragraphs[index - 1]
+
+
+RuleFunction = Callable[[Source], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: id (T… text, L… layout), short name, family, default severity."""
+
+    id: str
+    name: str
+    family: str
+    severity: Severity
+    function: RuleFunction = field(compare=False, repr=False)
+
+    @property
+    def summary(self) -> str:
+        doc = self.function.__doc__ or ""
+        return doc.strip().splitlines()[0] if doc.strip() else self.name
+
+    @property
+    def clause(self) -> str:
+        """The ``Clause:`` line of the rule's docstring."""
+        match = re.search(r"^\s*Clause:\s*(.+?)\s*$", self.function.__doc__ or "", re.M)
+        return match.group(1) if match else ""
+
+    def run(self, source: Source) -> Iterator[Finding]:
+        clause = self.clause
+        for hit in self.function(source):
+            yield Finding(
+                self.id, hit.severity or self.severity, hit.location, hit.message, clause, hit.fix
+            )
+
+
+def rule(
+    rule_id: str, name: str, family: str, severity: Severity = Severity.WARNING
+) -> Callable[[RuleFunction], Rule]:
+    """Make a function a :class:`Rule`. The registry in ``check/__init__.py`` lists the rules."""
+
+    def wrap(function: RuleFunction) -> Rule:
+        return Rule(rule_id, name, family, severity, function)
+
+    return wrap
+
+
+def excerpt(text: str, start: int, end: int | None = None, width: int = 8) -> str:
+    """A short piece of ``text`` around ``start:end``, with … where it was cut."""
+    end = start + 1 if end is None else end
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    piece = text[lo:hi].replace("\n", "⏎").replace("\t", "⇥")
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
+
+
+def _visible(text: str) -> str:
+    return text.replace(" ", "␣")

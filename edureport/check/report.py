@@ -1,0 +1,66 @@
+"""Findings as the CLI prints them: one line each (path:paragraph:character: severity id message),
+or JSON for a CI job; and the exit code."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .findings import Finding, Severity
+from .fixes import FixResult
+
+
+def exit_code(findings: list[Finding]) -> int:
+    """0 when no finding is an error, else 1."""
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def line(path: Path, f: Finding) -> str:
+    where = str(path)
+    if f.location.paragraph is not None:
+        where += f":{f.location.paragraph}"
+        if f.location.offset is not None:
+            where += f":{f.location.offset + 1}"
+    text = f"{where}: {f.severity} {f.rule} {f.message}"
+    if f.location.excerpt:
+        text += f" 「{f.location.excerpt}」"
+    if f.clause:
+        text += f" [{f.clause}]"
+    if f.fix is not None:
+        text += f" (fixable: {f.fix})"
+    return text
+
+
+def _counts(findings: list[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity]
+    fixable = sum(1 for f in findings if f.fix is not None)
+    tail = f"; {fixable} fixable with --fix" if fixable else ""
+    return ", ".join(parts) + tail
+
+
+def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = None) -> str:
+    out = [line(path, f) for f in findings]
+    if fixed is not None:
+        for f in fixed.applied:
+            assert f.fix is not None
+            out.append(f"fixed: {fixed.output}:{f.fix.paragraph}:{f.fix.offset + 1}: {f.rule} {f.fix}")
+        for f, why in fixed.skipped:
+            out.append(f"not fixed: {line(path, f)} — {why}")
+        out.append(f"wrote {fixed.output} with {len(fixed.applied)} fix(es)")
+    out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: no findings")
+    return "\n".join(out)
+
+
+def render_json(path: Path, findings: list[Finding], fixed: FixResult | None = None) -> str:
+    data: dict[str, object] = {
+        "file": str(path),
+        "findings": [f.as_dict() for f in findings],
+        "counts": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
+    }
+    if fixed is not None:
+        data["output"] = str(fixed.output)
+        data["fixed"] = [f.as_dict() for f in fixed.applied]
+        data["not_fixed"] = [dict(f.as_dict(), reason=why) for f, why in fixed.skipped]
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,303 @@
+"""Draft next year's notice from last year's data: the summary skeleton, the new plan, the workbook.
+
+From the notice that printed year Y's plan, ``draft`` makes the notice of Y+1: the summary of Y
+(its sections follow Y's plan, one paragraph per item: what was planned and what was done) and the
+plan of Y+1 (every item carried over, the plan's own year moved on, numeric targets marked for
+review). What only the user can write is a visible placeholder (【待填写】, to review: 【待核对】),
+so that no draft goes out unfinished by accident. ``merge_results`` puts a filled workbook's
+results under their items; merging is a pure function of the drafts and the workbook.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dump import dumps
+from .errors import InputError, Location, OutputExistsError
+from .load import load
+from .model import (
+    PLACEHOLDER,
+    Document,
+    DocumentCode,
+    Notice,
+    Plan,
+    Section,
+    Summary,
+    Table,
+)
+from .render import atomic_output
+from .targets import Target, find_targets, target_table
+from .workbook import Problem, Task, departments, read_workbook, write_workbook
+
+# Every placeholder has the form 【待…】, which `edureport check` (rule T401) lists.
+REVIEW = "【待核对】"
+DOCUMENT_FILE = "document.yaml"
+WORKBOOK_FILE = "results.xlsx"
+TEXT_SOURCES = (".docx", ".txt", ".doc")
+
+# A year as a year (2021年, 2021 年), not the end of a span such as 2020-2022年 or its start.
+_YEAR = re.compile(r"(?<![\d\-－—–~～至])(\d{4})(?=\s*年)(?!\s*年?\s*[-－—–~～至])")
+
+
+def shift_years(text: str, years: dict[int, int]) -> str:
+    """``text`` with each year in ``years`` replaced by its new year, in one pass."""
+    return _YEAR.sub(lambda m: str(years.get(int(m[1]), m[1])), text)
+
+
+@dataclass
+class Drafts:
+    """Next year's drafts: the document to build, the workbook rows, and any merge problems."""
+
+    year: int  # the year of the new notice and plan; the summary is of year - 1
+    document: Document
+    tasks: list[Task]
+    targets: list[Target]
+    problems: list[Problem] = field(default_factory=list)
+    results: Path | None = None  # the workbook merged, if any
+
+    @property
+    def departments(self) -> list[str]:
+        return departments(self.tasks)
+
+    def write(self, folder: str | Path, *, force: bool = False) -> list[Path]:
+        """Write document.yaml and (unless results were merged) results.xlsx into ``folder``.
+
+        Nothing in the folder is replaced without ``force``: every target is checked before
+        anything is written, and each file is written whole or not at all.
+        """
+        folder = Path(folder)
+        if folder.exists() and not folder.is_dir():
+            raise InputError("expected a folder for the drafts, found a file", Location(folder))
+        outputs: dict[Path, Any] = {folder / DOCUMENT_FILE: self._write_document}
+        # A filled workbook is the departments' work: a merge never writes a blank one over it.
+        if self.results is None:
+            outputs[folder / WORKBOOK_FILE] = self._write_workbook
+        existing = [path for path in outputs if path.exists()]
+        if existing and not force:
+            names = "、".join(path.name for path in existing)
+            raise OutputExistsError(
+                f"the draft folder already has {names}; use --force to replace "
+                f"{'it' if len(existing) == 1 else 'them'}",
+                Location(folder),
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            message = f"cannot make the draft folder: {exc.strerror}"
+            raise InputError(message, Location(folder)) from None
+        for path, write in outputs.items():
+            with atomic_output(path, force) as tmp:
+                write(tmp)
+        return list(outputs)
+
+    def _write_document(self, path: Path) -> None:
+        path.write_text(dumps(self.document, self._comment()), encoding="utf-8")
+
+    def _write_workbook(self, path: Path) -> None:
+        write_workbook(path, self.tasks, self.targets)
+
+    def _comment(self) -> str:
+        notice = self.document.notice
+        name = f"{notice.code}: {''.join(notice.title)}" if notice else f"{self.year}年"
+        return (
+            f"{name}\n\n"
+            f"Drafted by edureport draft. {PLACEHOLDER} marks what is still to write and "
+            f"{REVIEW} what to review;\n"
+            "`edureport check` lists them. Build with: edureport build <this folder>"
+        )
+
+
+def draft(
+    source: str | Path | Document,
+    year: int | None = None,
+    *,
+    serial: int | None = None,
+    results: str | Path | None = None,
+) -> Drafts:
+    """Drafts of next year's notice from ``source`` (a data folder or .yaml; .docx/.txt via parse).
+
+    ``year`` is the new year (default: the source plan's year + 1); ``serial`` the new document's
+    number (default: left as 【待填写】); ``results`` a filled workbook to merge.
+    """
+    document = _read_source(source)
+    where = Location(document.source)
+    plan = document.plan
+    if plan is None or not plan.items:
+        raise InputError("the source has no plan (工作要点) with items to draft from", where)
+    plan_year = _plan_year(document)
+    if plan_year is None and year is None:
+        raise InputError("cannot tell the source plan's year; give the new year (--year)", where)
+    if year is None:
+        assert plan_year is not None
+        year = plan_year + 1
+    if plan_year is not None and year != plan_year + 1:
+        raise InputError(
+            f"the source's plan is for {plan_year}, so its drafts are for {plan_year + 1}, "
+            f"not {year}",
+            where,
+        )
+    if serial is not None and serial < 1:
+        raise InputError(f"expected a serial number of 1 or more, got {serial}", where)
+    tasks: list[Task] = []
+    targets: list[Target] = []
+    for section in plan.sections:
+        for item in section.items:
+            number = len(tasks) + 1
+            tasks.append(Task(number, section.title, copy.deepcopy(item)))
+            for text in [*item.goal, *item.measures]:
+                targets.extend(find_targets(text, number))
+    new = Document(
+        notice=_notice(document.notice, year, serial) if document.notice else None,
+        summary=_summary(year - 1, tasks, targets),
+        plan=_plan(plan, year),
+    )
+    drafts = Drafts(year, new, tasks, targets)
+    return merge_results(drafts, results) if results is not None else drafts
+
+
+def merge_results(drafts: Drafts, path: str | Path) -> Drafts:
+    """New drafts with the filled workbook at ``path`` merged: each item's result under its item.
+
+    The results replace any merged before, so merging the same workbook twice gives the same drafts.
+    Rows matching no item, items with no result and department sheets that disagree are listed in
+    ``problems`` by sheet and cell; nothing is guessed.
+    """
+    path = Path(path)
+    filled = read_workbook(path, drafts.tasks, drafts.targets)
+    tasks = [
+        dataclasses.replace(t, result=filled.results.get(t.number), note=filled.notes.get(t.number))
+        for t in drafts.tasks
+    ]
+    targets = [dataclasses.replace(t, actual=filled.actuals.get(t.key)) for t in drafts.targets]
+    document = copy.deepcopy(drafts.document)
+    document.summary = _summary(drafts.year - 1, tasks, targets)
+    return Drafts(drafts.year, document, tasks, targets, list(filled.problems), path)
+
+
+def _read_source(source: str | Path | Document) -> Document:
+    if isinstance(source, Document):
+        return source
+    path = Path(source)
+    if path.suffix.lower() not in TEXT_SOURCES:
+        return load(path)
+    try:  # parse is optional: it reads a finished document back into data
+        parse = importlib.import_module(".parse", __package__).parse
+    except (ImportError, AttributeError):
+        raise InputError(
+            "drafting from a .docx or .txt needs edureport.parse, which is not available here; "
+            "give the data folder or .yaml file instead",
+            Location(path),
+        ) from None
+    result = parse(path)
+    document = result if isinstance(result, Document) else getattr(result, "document", None)
+    if not isinstance(document, Document):
+        raise InputError("parse returned no document for this file", Location(path))
+    if document.source is None:
+        document.source = path
+    return document
+
+
+def _plan_year(document: Document) -> int | None:
+    plan = document.plan
+    if plan is not None:
+        found = re.search(r"(\d{4})\s*年", plan.title)
+        if found:
+            return int(found[1])
+    return document.notice.code.year if document.notice else None
+
+
+def _notice(old: Notice, year: int, serial: int | None) -> Notice:
+    """The same organs, recipients and closing block; the years and the number moved on."""
+    years = {year - 2: year - 1, year - 1: year}
+    notice = copy.deepcopy(old)
+    notice.code = DocumentCode(old.code.agency, year, serial)
+    notice.title = [shift_years(line, years) for line in old.title]
+    if notice.title == old.title:  # a title without the years: write the usual one
+        notice.title = [f"关于印发{year - 1}年工作总结及{year}年工作要点的通知"]
+    notice.body = [shift_years(p, years) for p in old.body]
+    notice.attachments = [shift_years(p, years) for p in old.attachments]
+    notice.date = _next_year(old.date)
+    notice.printed_on = None if old.printed_on is None else _next_year(old.printed_on)
+    notice.copy_number = None
+    notice.prints = ["summary", "plan"]
+    return notice
+
+
+def _next_year(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in "。；！？.;!?" else text + "。"
+
+
+def _summary(year: int, tasks: list[Task], targets: list[Target]) -> Summary:
+    """The summary of ``year``: the plan's sections, one run-in paragraph per item."""
+    preface: list[str | Table] = [f"{PLACEHOLDER}（{year}年工作总体情况和主要成绩）"]
+    with_actuals = [t for t in targets if t.actual is not None]
+    if with_actuals:
+        preface.append(f"{year}年主要目标任务完成情况见下表。")
+        preface.append(target_table(targets, caption=f"{year}年主要目标完成情况"))
+    sections: list[Section] = []
+    current: str | None = None
+    for task in tasks:
+        if task.section != current:
+            current = task.section
+            sections.append(Section(title=task.section))
+        item = task.item
+        planned = "".join(p for p in item.goal if p) or "".join(p for p in item.measures if p)
+        text = f"{item.label('goal')}{_sentence(planned)}" if planned else ""
+        text += f"完成情况：{_sentence(task.result) if task.result else PLACEHOLDER}"
+        if task.note:
+            text += f"（{REVIEW}备注：{task.note}）"
+        title = item.title if item.title.endswith("。") else item.title + "。"
+        sections[-1].subsections.append(Section(title=title, paragraphs=[text], run_in=True))
+    return Summary(title=f"{year}年工作总结", preface=preface, sections=sections)
+
+
+_KEEP = {"departments", "departments_end", "labels", "number", "departments_inline"}
+
+
+def _shifted(value: Any, years: dict[int, int]) -> Any:
+    """A copy of a plan part with every year in its text moved on; names and labels kept."""
+    if isinstance(value, str):
+        return shift_years(value, years)
+    if isinstance(value, list):
+        return [_shifted(v, years) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _shifted(getattr(value, f.name), years)
+            for f in dataclasses.fields(value)
+            if f.init and f.name not in _KEEP
+        }
+        return dataclasses.replace(value, **changes)
+    return copy.deepcopy(value)
+
+
+def _marked(text: str) -> str:
+    """``text`` with 【待核对】 after each numeric target, for the new year's figures."""
+    for target in reversed(find_targets(text)):
+        text = text[: target.end] + REVIEW + text[target.end :]
+    return text
+
+
+def _plan(old: Plan, year: int) -> Plan:
+    """The plan of ``year``: every item carried over, the plan's own year moved on."""
+    plan: Plan = copy.deepcopy(old)
+    for item in plan.items:
+        item.goal = [_marked(p) for p in item.goal]
+        item.measures = [_marked(p) for p in item.measures]
+    shifted = _shifted(plan, {year - 1: year})
+    assert isinstance(shifted, Plan)
+    return shifted

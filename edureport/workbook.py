@@ -1,0 +1,572 @@
+"""The results workbook (任务分解与完成情况表): written for departments to fill, read back as shown.
+
+One sheet lists every plan item, one sheet per department lists that department's items, and a
+sheet lists the numeric targets. Reading accepts what people do to a workbook (renamed columns, a
+title row, merged cells, numbers typed as text, IDs like 007, empty rows); what cannot be read
+without guessing is an error naming the sheet and cell, and what does not match the plan is
+reported as a :class:`Problem` by sheet and row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, InputError, Location
+from .model import PlanItem
+from .targets import Target, format_value, parse_actual
+
+ALL_SHEET = "全部任务"
+TARGET_SHEET = "目标指标"
+COLUMNS = (
+    "序号", "部分", "工作任务", "目标任务", "工作措施", "责任科室", "完成情况", "指标实际值/备注",
+)
+WIDTHS = (6, 22, 24, 48, 64, 18, 48, 22)
+TARGET_COLUMNS = ("任务序号", "工作任务", "指标", "目标值", "实际值", "备注")
+TARGET_WIDTHS = (8, 24, 30, 14, 14, 24)
+
+# Headings people write instead of ours. Matching ignores spaces, line breaks and a trailing *.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "序号": ("序号", "编号", "任务序号", "任务编号", "no", "no.", "id"),
+    "工作任务": ("工作任务", "任务", "任务名称", "工作任务名称", "工作要点"),
+    "完成情况": ("完成情况", "完成情况说明", "落实情况", "进展情况", "工作完成情况"),
+    "备注": ("指标实际值/备注", "实际值/备注", "备注", "说明"),
+    "指标": ("指标", "指标名称"),
+    "实际值": ("实际值", "完成值", "实际完成值", "指标实际值"),
+    # Columns written for reading only.
+    "部分": ("部分",),
+    "目标任务": ("目标任务", "任务目标"),
+    "工作措施": ("工作措施", "工作举措"),
+    "责任科室": ("责任科室", "科室", "责任单位"),
+    "目标值": ("目标值", "目标"),
+}
+_RESULT_KEYS = ("完成情况", "备注", "实际值")
+
+
+@dataclass
+class Task:
+    """One plan item as a row of the workbook, with its result once merged."""
+
+    number: int  # 序号: 1…N across sections
+    section: str
+    item: PlanItem
+    result: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row or sheet of a filled workbook that does not match the plan: reported, not merged."""
+
+    message: str
+    location: Location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass
+class Filled:
+    """What a filled workbook says: results and notes by item number, actual values by target."""
+
+    results: dict[int, str] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)
+    actuals: dict[tuple[int, str], float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def departments(tasks: list[Task]) -> list[str]:
+    """Every department in order of first mention."""
+    return list(dict.fromkeys(d for task in tasks for d in task.item.departments))
+
+
+def sheet_names(names: list[str]) -> dict[str, str]:
+    """A valid, unique Excel sheet name for each department: ≤31 characters, none of []:*?/\\."""
+    taken = {ALL_SHEET.casefold(), TARGET_SHEET.casefold()}
+    result = {}
+    for name in names:
+        base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'")[:31] or "科室"
+        candidate, n = base, 1
+        while candidate.casefold() in taken:
+            n += 1
+            candidate = f"{base[: 31 - len(str(n)) - 1]}_{n}"
+        taken.add(candidate.casefold())
+        result[name] = candidate
+    return result
+
+
+def _text(paragraphs: list[str]) -> str:
+    return "\n".join(p for p in paragraphs if p)
+
+
+def write_workbook(path: Path, tasks: list[Task], targets: list[Target]) -> None:
+    """Write the collection workbook to ``path``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = ALL_SHEET
+    _write_tasks(sheet, tasks)
+    for name, title in sheet_names(departments(tasks)).items():
+        own = [t for t in tasks if name in t.item.departments]
+        _write_tasks(book.create_sheet(title), own)
+    titles = {t.number: t.item.title for t in tasks}
+    rows = [
+        [t.item, titles.get(t.item, ""), t.indicator, t.written, None, None] for t in targets
+    ]
+    _write_sheet(book.create_sheet(TARGET_SHEET), TARGET_COLUMNS, TARGET_WIDTHS, rows)
+    book.save(path)
+
+
+def _write_tasks(sheet: Any, tasks: list[Task]) -> None:
+    rows = [
+        [
+            t.number,
+            t.section,
+            t.item.title,
+            _text(t.item.goal),
+            _text(t.item.measures),
+            "、".join(dict.fromkeys(t.item.departments)),
+            t.result,
+            t.note,
+        ]
+        for t in tasks
+    ]
+    _write_sheet(sheet, COLUMNS, WIDTHS, rows)
+
+
+def _write_sheet(
+    sheet: Any, columns: tuple[str, ...], widths: tuple[int, ...], rows: list[Any]
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append(row)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+# Reading ------------------------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """A heading or title compared loosely: no spaces, no line breaks, no trailing 。 or *."""
+    return re.sub(r"[\s\u3000*＊]", "", text).rstrip("。").casefold()
+
+
+@dataclass
+class _Cell:
+    value: Any
+    ref: str  # A1 reference
+    number_format: str = "General"
+
+
+class _Sheet:
+    """One sheet's cells as Excel shows them: merged cells resolved, formulas by cached value."""
+
+    def __init__(self, file: Path, values: Any, formulas: Any) -> None:
+        self.file = file
+        self.title: str = values.title
+        self.rows: list[list[_Cell]] = []
+        for row in values.iter_rows():
+            self.rows.append(
+                [
+                    _Cell(c.value, c.coordinate, getattr(c, "number_format", None) or "General")
+                    for c in row
+                ]
+            )
+        # A formula whose result was never saved (written by a program, not Excel) has no value.
+        self.uncached = {
+            c.coordinate
+            for row in formulas.iter_rows()
+            for c in row
+            if c.data_type == "f" and values[c.coordinate].value is None
+        }
+        self.merged = [
+            (r.min_row, r.min_col, r.max_row, r.max_col, r.coord)
+            for r in values.merged_cells.ranges
+        ]
+
+    def where(self, ref: str) -> Location:
+        return Location(self.file, cell=f"{self.title}!{ref}")
+
+    def find_header(
+        self, needed: tuple[tuple[str, ...], ...], problems: list[Problem]
+    ) -> tuple[int, dict[str, int]]:
+        """The header row (0-based) among the first rows, and the column of each known heading.
+
+        ``needed`` lists groups of headings of which each must have one. A column whose heading
+        is not known but which holds data is reported: its cells are not read.
+        """
+        for r, row in enumerate(self.rows[:10]):
+            columns: dict[str, int] = {}
+            unknown: list[_Cell] = []
+            for c, cell in enumerate(row):
+                if cell.value is None:
+                    continue
+                name = next(
+                    (n for n, aliases in ALIASES.items()
+                     if _key(str(cell.value)) in {_key(a) for a in aliases}),
+                    None,
+                )
+                if name is None or name in columns:
+                    unknown.append(cell)
+                else:
+                    columns[name] = c
+            if all(any(n in columns for n in group) for group in needed):
+                for cell in unknown:
+                    col = row.index(cell)
+                    if any(col < len(rest) and rest[col].value is not None
+                           for rest in self.rows[r + 1 :]):
+                        problems.append(
+                            Problem(
+                                f"the column “{cell.value}” is not one edureport reads; "
+                                "its cells were not merged",
+                                self.where(cell.ref),
+                            )
+                        )
+                return r, columns
+        wanted = "、".join(" or ".join(group) for group in needed)
+        seen = [str(c.value) for c in (self.rows[0] if self.rows else []) if c.value is not None]
+        raise DataError(
+            f"expected a header row with the columns {wanted} (as written by edureport draft); "
+            f"the first row has {'、'.join(seen) or 'nothing'}",
+            self.where("A1"),
+        )
+
+    def resolve_merged(self, header: int, columns: dict[str, int]) -> None:
+        """Fill merged cells as Excel shows them; refuse one result spread over several rows."""
+        results = {columns[k] for k in _RESULT_KEYS if k in columns}
+        for min_row, min_col, max_row, max_col, coord in self.merged:
+            if max_row == min_row or min_row - 1 <= header:
+                continue  # a merge within one row shows its value once, in its first cell
+            if any(min_col - 1 <= col <= max_col - 1 for col in results):
+                raise DataError(
+                    f"the merged cells {coord} put one result across rows {min_row}–{max_row}; "
+                    "unmerge them and write each item's result in its own row",
+                    self.where(coord.split(":")[0]),
+                )
+            top = self.rows[min_row - 1][min_col - 1]
+            for r in range(min_row, max_row):
+                if r < len(self.rows) and min_col - 1 < len(self.rows[r]):
+                    cell = self.rows[r][min_col - 1]
+                    self.rows[r][min_col - 1] = _Cell(top.value, cell.ref, top.number_format)
+
+    def cell(self, row: list[_Cell], column: int | None) -> _Cell | None:
+        if column is None or column >= len(row):
+            return None
+        cell = row[column]
+        if cell.ref in self.uncached:
+            raise DataError(
+                "the cell holds a formula whose result was never saved; open the workbook in "
+                "Excel or WPS and save it, or type the value",
+                self.where(cell.ref),
+            )
+        return cell
+
+
+def shown(cell: _Cell | None) -> str | None:
+    """A cell's value as text the way Excel shows it; None when empty."""
+    if cell is None or cell.value is None:
+        return None
+    value = cell.value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        if "%" in cell.number_format:
+            return format_value(value * 100, "%")
+        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    text = str(value).strip()
+    return text or None
+
+
+def _number(cell: _Cell | None) -> int | None:
+    """An item number: 7, 7.0, "7", "007" and " 7 " are all item 7."""
+    if cell is None or cell.value is None:
+        return None
+    value = cell.value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if re.fullmatch(r"\d+(?:\.0+)?", text):
+        return int(float(text))
+    return None
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    where = Location(path)
+    if not path.is_file():
+        raise InputError("no such workbook", where)
+    if path.suffix.lower() == ".xls":
+        raise InputError("old Excel .xls files are not read; save it as .xlsx first", where)
+    if path.name.startswith("~$"):
+        raise InputError("this is an Excel lock file (~$…); give the workbook itself", where)
+    try:
+        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(f"not a readable .xlsx workbook: {exc}", where) from None
+    return values, formulas
+
+
+class _Match:
+    """Finds the plan item a row is about, by 序号 and 工作任务; never by guessing."""
+
+    def __init__(self, tasks: list[Task]) -> None:
+        self.by_number = {t.number: t for t in tasks}
+        titles: dict[str, list[Task]] = {}
+        for t in tasks:
+            titles.setdefault(_key(t.item.title), []).append(t)
+        self.by_title = titles
+
+    def __call__(self, number: int | None, title: str | None) -> tuple[Task | None, str]:
+        if number is not None:
+            task = self.by_number.get(number)
+            if task is None:
+                return None, f"序号 {number} is not an item of the plan (1–{len(self.by_number)})"
+            if title is not None and _key(title) != _key(task.item.title):
+                return None, (
+                    f"序号 {number} is “{task.item.title}” in the plan but the row says “{title}”"
+                )
+            return task, ""
+        if title is not None:
+            found = self.by_title.get(_key(title), [])
+            if len(found) == 1:
+                return found[0], ""
+            if found:
+                return None, f"the title “{title}” names several items; give the 序号"
+            return None, f"no item of the plan is titled “{title}” and the row has no 序号"
+        return None, "the row has neither a 序号 nor a 工作任务"
+
+
+@dataclass
+class _Entry:
+    result: str | None
+    note: str | None
+    where: Location
+    department: str | None = None  # None on the 全部任务 sheet
+
+
+def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) -> Filled:
+    """Read a filled workbook: every item's result, every target's actual value, every mismatch."""
+    path = Path(path)
+    values, formulas = _open(path)
+    filled = Filled()
+    problems = filled.problems
+    match = _Match(tasks)
+    names = sheet_names(departments(tasks))
+    department_of = {title: name for name, title in names.items()}
+    if ALL_SHEET not in values.sheetnames:
+        raise DataError(
+            f"the workbook has no sheet “{ALL_SHEET}”; "
+            f"its sheets are {'、'.join(values.sheetnames)}",
+            Location(path),
+        )
+    entries: dict[int, list[_Entry]] = {}
+    for title in values.sheetnames:
+        sheet = _Sheet(path, values[title], formulas[title])
+        if title == TARGET_SHEET:
+            _read_targets(sheet, targets, filled)
+            continue
+        department = department_of.get(title)
+        if title != ALL_SHEET and department is None:
+            if any(c.value is not None for row in sheet.rows for c in row):
+                problems.append(
+                    Problem(
+                        "this sheet is not one edureport wrote (not 全部任务, 目标指标 or a "
+                        "department of the plan); its rows were not read",
+                        Location(path, cell=f"{title}!A1"),
+                    )
+                )
+            continue
+        for task, entry in _read_tasks(sheet, match, problems):
+            entry.department = department
+            if department is not None and department not in task.item.departments:
+                problems.append(
+                    Problem(
+                        f"item {task.number} “{task.item.title}” is not assigned to {department} "
+                        f"on the {ALL_SHEET} sheet; the row was not merged",
+                        entry.where,
+                    )
+                )
+                continue
+            entries.setdefault(task.number, []).append(entry)
+    for task in tasks:
+        _combine(task, entries.get(task.number, []), filled, path)
+    return filled
+
+
+def _read_tasks(
+    sheet: _Sheet, match: _Match, problems: list[Problem]
+) -> list[tuple[Task, _Entry]]:
+    header, columns = sheet.find_header((("序号", "工作任务"), ("完成情况",)), problems)
+    sheet.resolve_merged(header, columns)
+    found = []
+    for row in sheet.rows[header + 1 :]:
+        number_cell = sheet.cell(row, columns.get("序号"))
+        title = shown(sheet.cell(row, columns.get("工作任务")))
+        result_cell = sheet.cell(row, columns.get("完成情况"))
+        result = shown(result_cell)
+        note = shown(sheet.cell(row, columns.get("备注")))
+        if all(c.value is None for c in row):
+            continue  # an empty row
+        number = _number(number_cell)
+        if number is None and number_cell is not None and number_cell.value is not None:
+            problems.append(
+                Problem(
+                    f"expected an item number in 序号, got “{number_cell.value}”; "
+                    "the row was not merged",
+                    sheet.where(number_cell.ref),
+                )
+            )
+            continue
+        task, why = match(number, title)
+        ref = result_cell.ref if result_cell is not None else row[0].ref
+        if task is None:
+            if result is not None or note is not None:
+                problems.append(Problem(f"{why}; its result was not merged", sheet.where(ref)))
+            elif number is not None or title is not None:
+                problems.append(Problem(f"{why}; the row matches no item", sheet.where(ref)))
+            continue
+        found.append((task, _Entry(result, note, sheet.where(ref))))
+    return found
+
+
+def _joined(texts: list[str]) -> str:
+    """Several departments' texts for one item, in department order, each ending its sentence."""
+    parts = [t if t[-1:] in "。；！？.;!?" else t + "。" for t in texts]
+    return "".join(parts) if len(parts) > 1 else texts[0]
+
+
+def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> None:
+    """One result per item: the 全部任务 sheet's, else the departments' sheets' together."""
+    main = [e for e in entries if e.department is None]
+    order = task.item.departments
+    others = sorted(
+        (e for e in entries if e.department is not None),
+        key=lambda e: order.index(e.department) if e.department in order else len(order),
+    )
+    for name in ("result", "note"):
+        in_main = list(dict.fromkeys(v for e in main if (v := getattr(e, name)) is not None))
+        if len(in_main) > 1:
+            filled.problems.append(
+                Problem(
+                    f"item {task.number} is on the {ALL_SHEET} sheet more than once with different "
+                    f"{'完成情况' if name == 'result' else '备注'}; neither was merged",
+                    main[0].where,
+                )
+            )
+            continue
+        value: str | None = in_main[0] if in_main else None
+        from_departments = [
+            (e, v) for e in others if (v := getattr(e, name)) is not None
+        ]
+        if value is not None:
+            for entry, v in from_departments:
+                if _key(v) != _key(value):
+                    filled.problems.append(
+                        Problem(
+                            f"the department sheet disagrees with the {ALL_SHEET} sheet for item "
+                            f"{task.number} ({main[0].where.cell}); "
+                            f"the {ALL_SHEET} text was merged",
+                            entry.where,
+                        )
+                    )
+        elif from_departments:
+            value = _joined(list(dict.fromkeys(v for _, v in from_departments)))
+        if value is None:
+            continue
+        if name == "result":
+            filled.results[task.number] = value
+        else:
+            filled.notes[task.number] = value
+    if task.number not in filled.results:
+        where = main[0].where if main else Location(path, field=f"{ALL_SHEET} item {task.number}")
+        filled.problems.append(
+            Problem(f"item {task.number} “{task.item.title}” has no result (完成情况)", where)
+        )
+
+
+def _read_targets(sheet: _Sheet, targets: list[Target], filled: Filled) -> None:
+    header, columns = sheet.find_header((("指标",), ("实际值",)), filled.problems)
+    sheet.resolve_merged(header, columns)
+    by_key = {(t.item, _key(t.indicator)): t for t in targets}
+    by_indicator: dict[str, list[Target]] = {}
+    for t in targets:
+        by_indicator.setdefault(_key(t.indicator), []).append(t)
+    for row in sheet.rows[header + 1 :]:
+        indicator = shown(sheet.cell(row, columns.get("指标")))
+        actual_cell = sheet.cell(row, columns.get("实际值"))
+        if indicator is None and (actual_cell is None or actual_cell.value is None):
+            continue
+        ref = actual_cell.ref if actual_cell is not None else row[0].ref
+        number = _number(sheet.cell(row, columns.get("序号")))
+        target = None
+        if indicator is not None:
+            if number is not None:
+                target = by_key.get((number, _key(indicator)))
+            elif len(by_indicator.get(_key(indicator), [])) == 1:
+                target = by_indicator[_key(indicator)][0]
+        if target is None:
+            filled.problems.append(
+                Problem(
+                    f"the target “{indicator or ''}” (任务序号 {number}) is not one found in the "
+                    "plan; the row was not merged",
+                    sheet.where(ref),
+                )
+            )
+            continue
+        if actual_cell is None or actual_cell.value is None:
+            continue
+        actual = _actual(actual_cell, target)
+        if actual is None:
+            raise DataError(
+                f"expected the actual value of “{target.indicator}” as a number "
+                f"(like {format_value(target.value, target.unit)}), got “{shown(actual_cell)}”",
+                sheet.where(actual_cell.ref),
+            )
+        filled.actuals[target.key] = actual
+
+
+def _actual(cell: _Cell, target: Target) -> float | None:
+    value = cell.value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        # 93% typed into a percent cell is stored as 0.93: take it as Excel shows it.
+        if "%" in cell.number_format and target.unit == "%":
+            return float(value) * 100
+        return float(value)
+    return parse_actual(str(value), target.unit)
