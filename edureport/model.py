@@ -57,6 +57,25 @@ class Table:
     source: str | None = zh("数据文件", default=None)
     sheet: str | None = zh("工作表", default=None)
 
+    def printed(self) -> tuple[str | None, list[Column], list[list[str]]]:
+        """The table as a reader sees it: caption, columns and every cell as written."""
+        from .compose import format_number
+
+        cells = [
+            [format_number(v, c) for v, c in zip(row, self.columns, strict=False)]
+            for row in self.rows
+        ]
+        return self.caption, self.columns, cells
+
+    def __eq__(self, other: object) -> bool:
+        # Tables are content as printed: where the rows came from (a sheet) is not content, and
+        # a sheet's 0.0319 printed as 3.2% is the same table as 0.032 read back from the page.
+        if not isinstance(other, Table):
+            return NotImplemented
+        return self.printed() == other.printed()
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 Block = str | Table
 

@@ -125,3 +125,14 @@ def test_sheet_that_does_not_exist(tmp_path: Path) -> None:
     folder = _summary(tmp_path, "source: d.xlsx\nsheet: 汇总\n")
     with pytest.raises(DataError, match="汇总"):
         edureport.load(folder)
+
+
+def test_tables_compare_by_what_they_print() -> None:
+    from edureport.model import Column, Table
+
+    columns = [Column("指标"), Column("增幅", "percent", 1)]
+    from_sheet = Table(columns, [["学生", 0.0319]], "表1", source="data.xlsx", sheet="规模")
+    from_page = Table(columns, [["学生", 0.032]], "表1")
+    assert from_sheet == from_page  # both print 3.2%; where rows came from is not content
+    assert from_sheet != Table(columns, [["学生", 0.033]], "表1")
+    assert from_sheet != Table([Column("指标"), Column("增幅", "percent", 2)], [["学生", 0.0319]], "表1")
