@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from .check import Finding, check
 from .draft import Drafts, draft, merge_results
 from .errors import (
     DataError,
@@ -39,6 +40,7 @@ __all__ = [
     "DocumentCode",
     "Drafts",
     "EdureportError",
+    "Finding",
     "InputError",
     "Location",
     "Notice",
@@ -54,6 +56,7 @@ __all__ = [
     "TemplateError",
     "__version__",
     "build",
+    "check",
     "draft",
     "load",
     "merge_results",

@@ -24,11 +24,13 @@ def _runs(path: Path) -> list[tuple[bytes, bytes, str]]:
     for r in root.iter(f"{W}r"):
         p = next(r.iterancestors(f"{W}p"))
         ppr, rpr = p.find(f"{W}pPr"), r.find(f"{W}rPr")
-        out.append((
-            etree.tostring(ppr, method="c14n") if ppr is not None else b"",
-            etree.tostring(rpr, method="c14n") if rpr is not None else b"",
-            "".join(t.text or "" for t in r.iter(f"{W}t")),
-        ))
+        out.append(
+            (
+                etree.tostring(ppr, method="c14n") if ppr is not None else b"",
+                etree.tostring(rpr, method="c14n") if rpr is not None else b"",
+                "".join(t.text or "" for t in r.iter(f"{W}t")),
+            )
+        )
     return out
 
 

@@ -15,7 +15,9 @@ from edureport.check import Severity, check
 
 
 def _errors(path: Path) -> list[str]:
-    return [f"{f.rule} {f.location} {f.message}" for f in check(path) if f.severity is Severity.ERROR]
+    return [
+        f"{f.rule} {f.location} {f.message}" for f in check(path) if f.severity is Severity.ERROR
+    ]
 
 
 def test_built_examples_have_no_errors(seed_docx: Path, school_docx: Path) -> None:
@@ -33,7 +35,13 @@ def test_seed_docx_text_slips_are_the_seed_texts(seed_docx: Path) -> None:
     # the indented 责任科室 line, which the data does not keep): 41 warnings.
     findings = check(seed_docx)
     assert len(findings) == 41 and {f.rule for f in findings} == {
-        "T101", "T201", "T203", "T204", "T303", "T304", "T305",
+        "T101",
+        "T201",
+        "T203",
+        "T204",
+        "T303",
+        "T304",
+        "T305",
     }
 
 
@@ -143,16 +151,26 @@ def _edit(source: Path, target: Path, part: str, old: str, new: str) -> Path:
 
 
 def test_mark_not_red(seed_docx: Path, tmp_path: Path) -> None:
-    path = _edit(seed_docx, tmp_path / "x.docx", "word/styles.xml",
-                 '<w:color w:val="FF0000"/><w:sz w:val="72"/>', '<w:sz w:val="72"/>')
+    path = _edit(
+        seed_docx,
+        tmp_path / "x.docx",
+        "word/styles.xml",
+        '<w:color w:val="FF0000"/><w:sz w:val="72"/>',
+        '<w:sz w:val="72"/>',
+    )
     assert [f.message for f in check(path, select=["L301"])][:1] == [
         "the issuing-organ mark is not red"
     ]
 
 
 def test_red_rule_missing(seed_docx: Path, tmp_path: Path) -> None:
-    path = _edit(seed_docx, tmp_path / "x.docx", "word/styles.xml",
-                 'w:space="11" w:color="FF0000"', 'w:space="11" w:color="000000"')
+    path = _edit(
+        seed_docx,
+        tmp_path / "x.docx",
+        "word/styles.xml",
+        'w:space="11" w:color="FF0000"',
+        'w:space="11" w:color="000000"',
+    )
     assert [f.rule for f in check(path, select=["L302"])] == ["L302"]
 
 

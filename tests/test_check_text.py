@@ -126,10 +126,15 @@ def test_own_code_with_di_or_leading_zero(tmp_path: Path) -> None:
 
 def test_cited_code_is_a_warning_and_right_code_passes(tmp_path: Path) -> None:
     text = NOTICE.format(code="承教发〔2021〕1号", date="2021年4月6日").replace(
-        "现将要点印发给你们。", "按照《通知》（冀教[2020]18号）和（冀教〔2020〕19号）要求，现将要点印发给你们。"
+        "现将要点印发给你们。",
+        "按照《通知》（冀教[2020]18号）和（冀教〔2020〕19号）要求，现将要点印发给你们。",
     )
     [f] = [f for f in check(_write(tmp_path, text)) if f.rule == "T101"]
-    assert f.severity is Severity.WARNING and f.location.paragraph == 6 and "冀教[2020]18号" in f.message
+    assert (
+        f.severity is Severity.WARNING
+        and f.location.paragraph == 6
+        and "冀教[2020]18号" in f.message
+    )
 
 
 @pytest.mark.parametrize("date", ["二〇二一年四月六日", "2021年04月06日", "21年4月6日", "2021.4.6"])
@@ -140,7 +145,9 @@ def test_date_form_errors(tmp_path: Path, date: str) -> None:
 
 
 def test_clean_notice_has_no_findings(tmp_path: Path) -> None:
-    assert check(_write(tmp_path, NOTICE.format(code="承教发〔2021〕1号", date="2021年4月6日"))) == []
+    assert (
+        check(_write(tmp_path, NOTICE.format(code="承教发〔2021〕1号", date="2021年4月6日"))) == []
+    )
 
 
 def test_unpaired_marks(tmp_path: Path) -> None:
@@ -152,7 +159,10 @@ def test_unpaired_marks(tmp_path: Path) -> None:
 def test_quote_direction_is_fixable(tmp_path: Path) -> None:
     path = _write(tmp_path, "开展“学习强国“活动和”两个维护”教育。\n")
     found = [f for f in check(path) if f.rule == "T202"]
-    assert [(f.location.offset, f.fix.new if f.fix else None) for f in found] == [(7, "”"), (11, "“")]
+    assert [(f.location.offset, f.fix.new if f.fix else None) for f in found] == [
+        (7, "”"),
+        (11, "“"),
+    ]
     assert not [f for f in check(path) if f.rule == "T201"]
 
 
@@ -165,7 +175,10 @@ def test_half_width_leaves_numbers_and_english_alone(tmp_path: Path) -> None:
 def test_spaces_between_chinese_words_and_ideographic_spaces_are_left_alone(
     tmp_path: Path,
 ) -> None:
-    path = _write(tmp_path, "承  德  市  教  育  局\n中共承德市委 承德市人民政府\n表1\u3000办学规模\n召开 2021 年会议\n")
+    path = _write(
+        tmp_path,
+        "承  德  市  教  育  局\n中共承德市委 承德市人民政府\n表1\u3000办学规模\n召开 2021 年会议\n",
+    )
     found = [(f.location.paragraph, f.location.offset) for f in check(path) if f.rule == "T204"]
     assert found == [(4, 2), (4, 7)]
 
@@ -181,7 +194,9 @@ def test_spaces_between_chinese_words_and_ideographic_spaces_are_left_alone(
         (["一、甲", "1.子", "2.丑", "二、乙", "1.寅", "2.卯"], []),  # items restarting
     ],
 )
-def test_heading_sequence(tmp_path: Path, headings: list[str], expected: list[tuple[int, str]]) -> None:
+def test_heading_sequence(
+    tmp_path: Path, headings: list[str], expected: list[tuple[int, str]]
+) -> None:
     path = _write(tmp_path, "\n".join(headings) + "\n")
     found = [(f.location.paragraph, f.message) for f in check(path) if f.rule == "T301"]
     assert [(p, word) for p, m in found for _, word in expected if word in m] == expected
@@ -200,7 +215,11 @@ def test_title_year_disagreeing_with_the_printed_document(tmp_path: Path) -> Non
         "承教发〔2021〕1号\n关于印发2020年工作总结的通知\n各学校：\n现将《2020年工作总结》印发给你们。\n"
         "承德市教育局\n2021年4月6日\n2019年工作总结\n2019年，全市教育系统……。\n"
     )
-    found = [(f.location.paragraph, f.severity) for f in check(_write(tmp_path, text)) if f.rule == "T306"]
+    found = [
+        (f.location.paragraph, f.severity)
+        for f in check(_write(tmp_path, text))
+        if f.rule == "T306"
+    ]
     assert found == [(2, Severity.ERROR), (4, Severity.ERROR)]
 
 

@@ -2,7 +2,7 @@
 
 In a .docx, text is replaced inside the one w:t element that holds it: no run is split, merged or
 re-styled, and every other part of the package is copied byte for byte. A fix whose text spans two
-runs is not applied (it is reported as not fixed). In a .txt, the encoding and line endings are kept.
+runs is not applied (it is reported as not fixed). In a .txt, encoding and line endings are kept.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, Location
-from ..reader import W, SourceParagraph
+from ..reader import SourceParagraph, W
 from ..render import atomic_output
 from .findings import Finding, Fix, Source
 
@@ -66,7 +66,9 @@ def _plan(findings: list[Finding]) -> dict[int, list[Finding]]:
     return by_paragraph
 
 
-def _apply_to_string(text: str, items: list[Finding]) -> tuple[str, list[Finding], list[tuple[Finding, str]]]:
+def _apply_to_string(
+    text: str, items: list[Finding]
+) -> tuple[str, list[Finding], list[tuple[Finding, str]]]:
     applied, skipped = [], []
     limit = len(text) + 1
     for f in items:
@@ -134,9 +136,9 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         raise InputError("the text is neither UTF-8 nor GBK/GB18030", Location(path)) from None
 
 
-def _fix_text(source: Source, plan: dict[int, list[Finding]], target: Path, force: bool) -> tuple[
-    list[Finding], list[tuple[Finding, str]]
-]:
+def _fix_text(
+    source: Source, plan: dict[int, list[Finding]], target: Path, force: bool
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
     text, encoding = _decode(source.path.read_bytes(), source.path)
     pieces = re.split(r"(\r\n|\r|\n)", text)  # lines at even places, their endings between
     applied: list[Finding] = []
@@ -154,9 +156,9 @@ def _fix_text(source: Source, plan: dict[int, list[Finding]], target: Path, forc
     return applied, skipped
 
 
-def _fix_docx(source: Source, plan: dict[int, list[Finding]], target: Path, force: bool) -> tuple[
-    list[Finding], list[tuple[Finding, str]]
-]:
+def _fix_docx(
+    source: Source, plan: dict[int, list[Finding]], target: Path, force: bool
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
     applied: list[Finding] = []
     skipped: list[tuple[Finding, str]] = []
     for index, items in plan.items():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..reader import W, SourceParagraph
+from ..reader import SourceParagraph, W
 from .findings import Hit, Position, Rule, Severity, Source, excerpt, rule
 from .structure import HAN
 
@@ -73,10 +73,11 @@ class ParaLook:
 
 
 class Styles:
-    """styles.xml and the theme: the formatting a paragraph or run gets without direct formatting."""
+    """styles.xml and the theme: what a paragraph or run gets without direct formatting."""
 
     def __init__(self, styles: etree._Element | None, theme: etree._Element | None) -> None:
         self.by_id: dict[str, etree._Element] = {}
+        self._looks: dict[tuple[str | None, ...], RunLook] = {}
         self.default_paragraph: str | None = None
         self.rpr_default = self.ppr_default = None
         if styles is not None:
@@ -134,17 +135,41 @@ class Styles:
                 layers.append(el)
         return layers
 
-    def run_look(self, p: etree._Element, r: etree._Element) -> RunLook:
-        layers = self._layers(p, "rPr")
-        rs = r.find(f"{W}rPr/{W}rStyle")
-        for st in self.chain(rs.get(f"{W}val") if rs is not None else None):
-            el = st.find(f"{W}rPr")
-            if el is not None:
-                layers.append(el)
-        direct = r.find(f"{W}rPr")
-        if direct is not None:
-            layers.append(direct)
-        font = size = color = None
+    def paragraph_key(self, p: etree._Element) -> tuple[str | None, str | None]:
+        """The table style and paragraph style a paragraph's runs inherit from."""
+        tbl = next(p.iterancestors(f"{W}tbl"), None)
+        ts = tbl.find(f"{W}tblPr/{W}tblStyle") if tbl is not None else None
+        ps = p.find(f"{W}pPr/{W}pStyle")
+        return (
+            ts.get(f"{W}val") if ts is not None else None,
+            ps.get(f"{W}val") if ps is not None else None,
+        )
+
+    def run_look(
+        self,
+        p: etree._Element,
+        r: etree._Element,
+        paragraph_key: tuple[str | None, str | None] | None = None,
+    ) -> RunLook:
+        rpr = r.find(f"{W}rPr")
+        rs = rpr.find(f"{W}rStyle") if rpr is not None else None
+        key = (
+            *(paragraph_key or self.paragraph_key(p)),
+            rs.get(f"{W}val") if rs is not None else None,
+        )
+        base = self._looks.get(key)
+        if base is None:  # styles are shared by many runs: resolve each combination once
+            layers = self._layers(p, "rPr")
+            for st in self.chain(key[2]):
+                el = st.find(f"{W}rPr")
+                if el is not None:
+                    layers.append(el)
+            base = self._looks[key] = self._resolve(layers, RunLook(None, None, None))
+        look = self._resolve([rpr], base) if rpr is not None else base
+        return RunLook(look.font, look.size if look.size is not None else 20, look.color)
+
+    def _resolve(self, layers: list[etree._Element], start: RunLook) -> RunLook:
+        font, size, color = start.font, start.size, start.color
         for layer in layers:
             fonts = layer.find(f"{W}rFonts")
             if fonts is not None:
@@ -159,7 +184,7 @@ class Styles:
             c = layer.find(f"{W}color")
             if c is not None:
                 color = c.get(f"{W}val")
-        return RunLook(font, size if size is not None else 20, color)
+        return RunLook(font, size, color)
 
     def para_look(self, p: etree._Element) -> ParaLook:
         layers = self._layers(p, "pPr")
@@ -193,8 +218,10 @@ class Styles:
             for side in ("bottom", "top"):
                 el = layer.find(f"{W}pBdr/{W}{side}")
                 if el is not None:
-                    value = None if el.get(f"{W}val") in ("nil", "none") else (
-                        el.get(f"{W}color") or "auto"
+                    value = (
+                        None
+                        if el.get(f"{W}val") in ("nil", "none")
+                        else (el.get(f"{W}color") or "auto")
                     )
                     if side == "bottom":
                         bottom = value
@@ -220,9 +247,12 @@ class Layout:
         package = source.package
         assert package is not None
         self.source = source
-        self.document = source.paragraphs[0].element.getroottree().getroot() if (
-            source.paragraphs and source.paragraphs[0].element is not None
-        ) else package.xml("word/document.xml")
+        self._run_looks: dict[int, list[RunLook]] = {}
+        self.document = (
+            source.paragraphs[0].element.getroottree().getroot()
+            if (source.paragraphs and source.paragraphs[0].element is not None)
+            else package.xml("word/document.xml")
+        )
         rels = self._rels("word/_rels/document.xml.rels")
         styles_name = self._target(rels, "styles") or "word/styles.xml"
         theme_name = self._target(rels, "theme") or "word/theme/theme1.xml"
@@ -264,16 +294,23 @@ class Layout:
         """The runs of a paragraph that hold Chinese text, with their text."""
         if p.element is None:
             return
+        nested = p.element.find(f".//{W}txbxContent") is not None
         for r in p.element.iter(f"{W}r"):
-            if next(r.iterancestors(f"{W}p"), None) is not p.element:
+            if nested and next(r.iterancestors(f"{W}p"), None) is not p.element:
                 continue
             text = "".join(t.text or "" for t in r.findall(f"{W}t"))
             if _HAN_RE.search(text):
                 yield r, text
 
     def looks(self, p: SourceParagraph) -> list[RunLook]:
-        assert p.element is not None
-        return [self.styles.run_look(p.element, r) for r, _ in self.text_runs(p)]
+        if p.index not in self._run_looks:
+            assert p.element is not None
+            element = p.element
+            key = self.styles.paragraph_key(element)
+            self._run_looks[p.index] = [
+                self.styles.run_look(element, r, key) for r, _ in self.text_runs(p)
+            ]
+        return self._run_looks[p.index]
 
     def para(self, p: SourceParagraph) -> ParaLook:
         assert p.element is not None
@@ -363,10 +400,14 @@ def text_grid(source: Source) -> Iterator[Hit]:
             return
     body = [p for p in source.paragraphs if p.text.strip() and not _in_table(p)]
     exact = [view.para(p) for p in body[:40]]
-    if exact and all(look.line_rule == "exact" and 540 <= (look.line or 0) <= 600 for look in exact):
+    if exact and all(
+        look.line_rule == "exact" and 540 <= (look.line or 0) <= 600 for look in exact
+    ):
         return
-    yield _whole("no 22-line text grid: set a line grid (Layout › Document Grid › lines only, "
-                 "22 per page) or exact line spacing of 28.95 pt")
+    yield _whole(
+        "no 22-line text grid: set a line grid (Layout › Document Grid › lines only, "
+        "22 per page) or exact line spacing of 28.95 pt"
+    )
 
 
 def _body_paragraphs(source: Source) -> Iterator[SourceParagraph]:
@@ -379,9 +420,7 @@ def _body_paragraphs(source: Source) -> Iterator[SourceParagraph]:
             yield p
 
 
-def _group(
-    source: Source, items: list[tuple[SourceParagraph, str]], what: str
-) -> Iterator[Hit]:
+def _group(source: Source, items: list[tuple[SourceParagraph, str]], what: str) -> Iterator[Hit]:
     """One finding per distinct problem, at its first paragraph, with how many share it."""
     seen: dict[str, list[SourceParagraph]] = {}
     for p, problem in items:
@@ -396,7 +435,7 @@ def _font_problem(look: RunLook, family: tuple[str, ...], name: str, size: int) 
         got = look.font or "no East Asian font (Word falls back to its default)"
         return f"{got}, not {name}"
     if look.size != size:
-        return f"{look.size / 2:g} pt, not {size / 2:g} pt"
+        return f"{(look.size or 20) / 2:g} pt, not {size / 2:g} pt"
     return None
 
 
@@ -418,13 +457,18 @@ def body_font(source: Source) -> Iterator[Hit]:
 
 
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-_HEADING_FONTS = {1: (HEITI, "黑体"), 2: (KAITI, "楷体"), 3: (FANGSONG, "仿宋"), 4: (FANGSONG, "仿宋")}
+_HEADING_FONTS = {
+    1: (HEITI, "黑体"),
+    2: (KAITI, "楷体"),
+    3: (FANGSONG, "仿宋"),
+    4: (FANGSONG, "仿宋"),
+}
 
 
 @rule("L202", "heading-font", "layout", Severity.ERROR)
 def heading_font(source: Source) -> Iterator[Hit]:
-    """Headings in 三号: 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋 (the heading sentence of a
-    run-in heading; the text after it is body text).
+    """Headings in 三号: 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋 (the heading sentence
+    of a run-in heading; the text after it is body text).
 
     Clause: GB/T 9704-2012 7.3.3
     """
@@ -446,8 +490,8 @@ def heading_font(source: Source) -> Iterator[Hit]:
 def title_font(source: Source) -> Iterator[Hit]:
     """Titles in 二号小标宋 (22 pt), centred: the notice's title and each printed document's.
 
-    Another 宋 face (华文中宋, 宋体) is a warning; any other face, a size other than 22 pt or a title
-    not centred, an error.
+    Another 宋 face (华文中宋, 宋体) is a warning; any other face, a size other than 22 pt or a
+    title not centred, an error.
     Clause: GB/T 9704-2012 7.3.1
     """
     view = layout_of(source)
@@ -461,8 +505,12 @@ def title_font(source: Source) -> Iterator[Hit]:
             look = looks[0]
             if not _font_ok(look.font, XIAOBIAOSONG):
                 song = _font_ok(look.font, SONG_LIKE)
-                yield _at(source, index, f"title in {look.font or 'no East Asian font'}, not "
-                          "小标宋", severity=Severity.WARNING if song else Severity.ERROR)
+                yield _at(
+                    source,
+                    index,
+                    f"title in {look.font or 'no East Asian font'}, not 小标宋",
+                    severity=Severity.WARNING if song else Severity.ERROR,
+                )
             if look.size != 44:
                 yield _at(source, index, f"title in {(look.size or 0) / 2:g} pt, not 22 pt (二号)")
         jc = view.para(p).jc
@@ -500,16 +548,24 @@ def red_mark(source: Source) -> Iterator[Hit]:
         return
     view = layout_of(source)
     if not s.mark:
-        yield _at(source, s.code, "no issuing-organ mark (发文机关标志) above the 发文字号: a 公文 "
-                  "starts with the organ's name in red")
+        yield _at(
+            source,
+            s.code,
+            "no issuing-organ mark (发文机关标志) above the 发文字号: a 公文 "
+            "starts with the organ's name in red",
+        )
         return
     for index in s.mark:
         looks = view.looks(source.paragraph(index))
         if looks and not all(_is_red(look.color) for look in looks):
             yield _at(source, index, "the issuing-organ mark is not red")
         elif looks and not _font_ok(looks[0].font, XIAOBIAOSONG):
-            yield _at(source, index, f"the issuing-organ mark is in {looks[0].font}, not 小标宋",
-                      severity=Severity.WARNING)
+            yield _at(
+                source,
+                index,
+                f"the issuing-organ mark is in {looks[0].font}, not 小标宋",
+                severity=Severity.WARNING,
+            )
 
 
 def _red_line_in(p: etree._Element) -> bool:
@@ -539,9 +595,11 @@ def red_rule(source: Source) -> Iterator[Hit]:
         if p.element is None:
             continue
         look = view.para(p)
-        if (p.index >= s.code and _is_red(look.border_bottom)) or (
-            p.index > s.code and _is_red(look.border_top)
-        ) or _red_line_in(p.element):
+        if (
+            (p.index >= s.code and _is_red(look.border_bottom))
+            or (p.index > s.code and _is_red(look.border_top))
+            or _red_line_in(p.element)
+        ):
             return
     yield _at(source, s.code, "no red rule (版头分隔线) below the 发文字号")
 
@@ -555,15 +613,25 @@ def header_order(source: Source) -> Iterator[Hit]:
     s = source.structure
     if s.code is None:
         if s.notice_title:
-            yield _at(source, s.notice_title[0], "a notice title with no 发文字号 above it",
-                      severity=Severity.WARNING)
+            yield _at(
+                source,
+                s.notice_title[0],
+                "a notice title with no 发文字号 above it",
+                severity=Severity.WARNING,
+            )
         return
     early = [p for p in source.paragraphs[: s.code - 1] if _title_like(p.text)]
     for p in early:
-        yield _at(source, p.index, "the title comes before the 发文字号; it goes below the red rule")
+        yield _at(
+            source, p.index, "the title comes before the 发文字号; it goes below the red rule"
+        )
     for p in source.paragraphs[s.code :]:
-        if p.text.strip() and re.fullmatch(r"(\d{6}|(绝密|机密|秘密|特急|加急).{0,8})", p.text.strip()):
-            yield _at(source, p.index, "份号, 密级 or 紧急程度 below the 发文字号; they go above the mark")
+        if p.text.strip() and re.fullmatch(
+            r"(\d{6}|(绝密|机密|秘密|特急|加急).{0,8})", p.text.strip()
+        ):
+            yield _at(
+                source, p.index, "份号, 密级 or 紧急程度 below the 发文字号; they go above the mark"
+            )
             break
 
 
@@ -663,22 +731,29 @@ def page_numbers(source: Source) -> Iterator[Hit]:
     settings = view.settings
     even_odd = settings is not None and settings.find(f"{W}evenAndOddHeaders") is not None
     if not even_odd or "even" not in numbered or "default" not in numbered:
-        yield _whole("page numbers do not alternate sides: set different odd and even footers "
-                     "(odd pages right, even pages left) with a PAGE field in each",
-                     severity=Severity.WARNING)
+        yield _whole(
+            "page numbers do not alternate sides: set different odd and even footers "
+            "(odd pages right, even pages left) with a PAGE field in each",
+            severity=Severity.WARNING,
+        )
     for kind, footer in numbered.items():
         text = _footer_text(footer)
         side = "odd" if kind == "default" else kind
         if not re.fullmatch(r"—\s?\d+\s?—", text):
-            yield _whole(f"the {side} page number reads “{text}”; write it “— 1 —” with em dashes",
-                         severity=Severity.WARNING)
+            yield _whole(
+                f"the {side} page number reads “{text}”; write it “— 1 —” with em dashes",
+                severity=Severity.WARNING,
+            )
         p = footer.find(f".//{W}p")
         if p is not None and kind in ("default", "even") and even_odd:
             jc = view.styles.para_look(p).jc
             want = ("right", "end") if kind == "default" else ("left", "start", None, "both")
             if jc not in want:
-                yield _whole(f"the {side} page number is aligned {jc or 'left'}; odd pages right, "
-                             "even pages left", severity=Severity.WARNING)
+                yield _whole(
+                    f"the {side} page number is aligned {jc or 'left'}; odd pages right, "
+                    "even pages left",
+                    severity=Severity.WARNING,
+                )
 
 
 @rule("L403", "colophon-lines", "layout")
@@ -689,7 +764,10 @@ def colophon_lines(source: Source) -> Iterator[Hit]:
     """
     for p in source.paragraphs:
         text = p.text.strip()
-        if not (text.startswith(("抄送：", "抄送:")) or re.search(r"\d{4}年\d{1,2}月\d{1,2}日\s*印发$", text)):
+        if not (
+            text.startswith(("抄送：", "抄送:"))
+            or re.search(r"\d{4}年\d{1,2}月\d{1,2}日\s*印发$", text)
+        ):
             continue
         if p.element is None:
             continue
@@ -771,12 +849,17 @@ def tables(source: Source) -> Iterator[Hit]:
         if w is None:
             continue
         kind, value = w.get(f"{W}type"), _int(w.get(f"{W}w"))
-        if (kind == "dxa" and value > TEXT_BLOCK[0] + TOLERANCE) or (kind == "pct" and value > 5000):
+        if (kind == "dxa" and value > TEXT_BLOCK[0] + TOLERANCE) or (
+            kind == "pct" and value > 5000
+        ):
             yield _at(source, p.index, "this table is wider than the text block (156 mm)")
         for look in view.looks(p)[:1]:
             if (look.size or 0) > 32:
-                yield _at(source, p.index, f"table text in {(look.size or 0) / 2:g} pt, larger than "
-                          "the body's 16 pt")
+                yield _at(
+                    source,
+                    p.index,
+                    f"table text in {(look.size or 0) / 2:g} pt, larger than the body's 16 pt",
+                )
 
 
 RULES: tuple[Rule, ...] = (

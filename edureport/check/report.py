@@ -45,7 +45,9 @@ def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = N
     if fixed is not None:
         for f in fixed.applied:
             assert f.fix is not None
-            out.append(f"fixed: {fixed.output}:{f.fix.paragraph}:{f.fix.offset + 1}: {f.rule} {f.fix}")
+            out.append(
+                f"fixed: {fixed.output}:{f.fix.paragraph}:{f.fix.offset + 1}: {f.rule} {f.fix}"
+            )
         for f, why in fixed.skipped:
             out.append(f"not fixed: {line(path, f)} — {why}")
         out.append(f"wrote {fixed.output} with {len(fixed.applied)} fix(es)")

@@ -20,7 +20,9 @@ CODE_RE = re.compile(
     r"(?P<close>[〕\]］）)】﹞〗])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{1,6}】)\s*号"
 )
 HEADER_LINE_RE = re.compile(r"^(\d{6}|(绝密|机密|秘密).*|(特急|加急))$")
-NOTICE_END_RE = re.compile(r"(通知|决定|意见|报告|请示|函|批复|通报|纪要|公告|通告|命令|决议|议案|公报)$")
+NOTICE_END_RE = re.compile(
+    r"(通知|决定|意见|报告|请示|函|批复|通报|纪要|公告|通告|命令|决议|议案|公报)$"
+)
 DOC_TITLE_RE = re.compile(r"^\d{4}年.{0,30}(总结|要点|计划|方案|规划|报告|意见|办法)$")
 ATTACHMENT_LINE_RE = re.compile(r"^附件\s*\d*$")
 DATE_RE = re.compile(

@@ -7,6 +7,7 @@ that are part of a document's wording are warnings; a wrong form of the document
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -42,6 +43,14 @@ def _hit(source: Source, index: int, start: int, end: int, message: str, **kw: o
     return Hit(Position(index, start, excerpt(text, start, end)), message, **kw)  # type: ignore[arg-type]
 
 
+_LEADING_ZERO = re.compile(r"\d{4}年(0\d)月|\d{1,2}月(0\d)日")
+_ROUND = re.compile(r"\(([^()]*)\)")
+_BOOK = re.compile(r"《[^《》]*》")
+_ANGLE = re.compile(r"<([^<>]*)>")
+_SPACES = re.compile(r" +")
+_YEAR_IN_BRACKETS = re.compile(r"[〔\[［（(【﹝〖]\s*\d{4}\s*[〕\]］）)】﹞〗]")
+
+
 @rule("T101", "code-form", "text", Severity.ERROR)
 def code_form(source: Source) -> Iterator[Hit]:
     """发文字号 written as 机关代字〔年份〕序号号: six-sided brackets 〔〕, no 第, no leading zero.
@@ -51,6 +60,8 @@ def code_form(source: Source) -> Iterator[Hit]:
     """
     own = source.structure.code
     for p in source.paragraphs:
+        if not _YEAR_IN_BRACKETS.search(p.text):
+            continue  # cheap test first: most paragraphs cite no code
         for m in CODE_RE.finditer(p.text):
             severity = Severity.ERROR if p.index == own else Severity.WARNING
             code = m.group(0)[m.start("agency") - m.start() :]
@@ -59,18 +70,35 @@ def code_form(source: Source) -> Iterator[Hit]:
                 old = p.text[m.start("open") : m.end("close")]
                 new = "〔" + m.group("year") + "〕"
                 yield _hit(
-                    source, p.index, m.start("open"), m.end(), f"{where} uses "
-                    f"{m.group('open')}{m.group('close')} around the year; write 〔{m.group('year')}〕",
-                    severity=severity, fix=Fix(p.index, m.start("open"), old, new),
+                    source,
+                    p.index,
+                    m.start("open"),
+                    m.end(),
+                    f"{where} uses {m.group('open')}{m.group('close')} around the year; "
+                    f"write 〔{m.group('year')}〕",
+                    severity=severity,
+                    fix=Fix(p.index, m.start("open"), old, new),
                 )
             if m.group("di"):
-                yield _hit(source, p.index, m.start("di"), m.end(), f"{where} has 第 before the "
-                           "serial number; the standard writes no 第", severity=severity)
+                yield _hit(
+                    source,
+                    p.index,
+                    m.start("di"),
+                    m.end(),
+                    f"{where} has 第 before the serial number; the standard writes no 第",
+                    severity=severity,
+                )
             serial = m.group("serial")
             if serial.isdigit() and len(serial) > 1 and serial.startswith("0"):
-                yield _hit(source, p.index, m.start("serial"), m.end(), f"{where} has a leading "
-                           f"zero in its serial number {serial}; write {int(serial)}",
-                           severity=severity)
+                yield _hit(
+                    source,
+                    p.index,
+                    m.start("serial"),
+                    m.end(),
+                    f"{where} has a leading "
+                    f"zero in its serial number {serial}; write {int(serial)}",
+                    severity=severity,
+                )
 
 
 @rule("T102", "date-form", "text", Severity.ERROR)
@@ -84,38 +112,80 @@ def date_form(source: Source) -> Iterator[Hit]:
     for p in source.paragraphs:
         text = p.text.strip()
         lead = len(p.text) - len(p.text.lstrip())
-        if p.index == dated or (dated is None and (DATE_RE.match(text) or DATE_NUMERIC_RE.match(text))):
+        if p.index == dated or (
+            dated is None and (DATE_RE.match(text) or DATE_NUMERIC_RE.match(text))
+        ):
             if DATE_NUMERIC_RE.match(text):
-                yield _hit(source, p.index, lead, lead + len(text),
-                           f"成文日期 written {text}; write it as 2021年4月6日")
+                yield _hit(
+                    source,
+                    p.index,
+                    lead,
+                    lead + len(text),
+                    f"成文日期 written {text}; write it as 2021年4月6日",
+                )
                 continue
             m = DATE_RE.match(text)
             if m is None:
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
             if any(c in CN_DIGITS + "十" for c in y + mo + d):
-                yield _hit(source, p.index, lead, lead + len(text), "成文日期 in Chinese numerals; "
-                           "the 2012 standard writes it in Arabic numerals (2021年4月6日)")
+                yield _hit(
+                    source,
+                    p.index,
+                    lead,
+                    lead + len(text),
+                    "成文日期 in Chinese numerals; "
+                    "the 2012 standard writes it in Arabic numerals (2021年4月6日)",
+                )
             elif len(y) != 4:
-                yield _hit(source, p.index, lead, lead + len(text),
-                           "成文日期 with a two-digit year; write the year in full")
+                yield _hit(
+                    source,
+                    p.index,
+                    lead,
+                    lead + len(text),
+                    "成文日期 with a two-digit year; write the year in full",
+                )
             elif mo.startswith("0") or d.startswith("0"):
-                yield _hit(source, p.index, lead, lead + len(text), "成文日期 with a leading zero; "
-                           f"write {y}年{int(mo)}月{int(d)}日")
+                yield _hit(
+                    source,
+                    p.index,
+                    lead,
+                    lead + len(text),
+                    f"成文日期 with a leading zero; write {y}年{int(mo)}月{int(d)}日",
+                )
             continue
-        for m in re.finditer(r"\d{4}年(0\d)月|\d{1,2}月(0\d)日", p.text):
-            yield _hit(source, p.index, m.start(), m.end(), f"date {m.group(0)} with a leading "
-                       "zero", severity=Severity.WARNING)
+        for m in _LEADING_ZERO.finditer(p.text):
+            yield _hit(
+                source,
+                p.index,
+                m.start(),
+                m.end(),
+                f"date {m.group(0)} with a leading zero",
+                severity=Severity.WARNING,
+            )
 
 
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "〔": "〕", "「": "」"}
+_PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "〈": "〉",
+    "（": "）",
+    "【": "】",
+    "〔": "〕",
+    "「": "」",
+}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_NO_NESTING = {"“", "‘"}  # Chinese quotes of one kind never nest directly
+_NO_NESTING = {"“", "‘"}
+_DOUBLE_QUOTES = re.compile("[“”]")
+_MARKS = re.compile(
+    "[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]"
+)  # Chinese quotes of one kind never nest directly
 
 
 def _quote_direction_fixes(text: str) -> list[tuple[int, str]]:
     """Double quotes whose direction is wrong, when the even count makes the intent clear."""
-    positions = [i for i, c in enumerate(text) if c in "“”"]
+    positions = [m.start() for m in _DOUBLE_QUOTES.finditer(text)]
     if len(positions) % 2:
         return []
     return [(i, "“”"[k % 2]) for k, i in enumerate(positions) if text[i] != "“”"[k % 2]]
@@ -131,27 +201,43 @@ def unpaired(source: Source) -> Iterator[Hit]:
     for p in source.paragraphs:
         direction_only = bool(_quote_direction_fixes(p.text))
         stacks: dict[str, list[int]] = {}
-        for i, ch in enumerate(p.text):
+        for mark in _MARKS.finditer(p.text):
+            i, ch = mark.start(), mark.group()
             if direction_only and ch in "“”":
                 continue
             if ch in _PAIRS:
                 stack = stacks.setdefault(ch, [])
                 if ch in _NO_NESTING and stack:
                     j = stack.pop()
-                    yield _hit(source, p.index, j, j + 1, f"{ch} opens here and another {ch} "
-                               f"opens before a closing {_PAIRS[ch]}")
+                    yield _hit(
+                        source,
+                        p.index,
+                        j,
+                        j + 1,
+                        f"{ch} opens here and another {ch} opens before a closing {_PAIRS[ch]}",
+                    )
                 stack.append(i)
             elif ch in _CLOSERS:
                 stack = stacks.setdefault(_CLOSERS[ch], [])
                 if stack:
                     stack.pop()
                 else:
-                    yield _hit(source, p.index, i, i + 1,
-                               f"{ch} closes here but nothing opened it in this paragraph")
+                    yield _hit(
+                        source,
+                        p.index,
+                        i,
+                        i + 1,
+                        f"{ch} closes here but nothing opened it in this paragraph",
+                    )
         for opener, stack in stacks.items():
             for j in stack:
-                yield _hit(source, p.index, j, j + 1,
-                           f"{opener} opens here and is not closed with {_PAIRS[opener]}")
+                yield _hit(
+                    source,
+                    p.index,
+                    j,
+                    j + 1,
+                    f"{opener} opens here and is not closed with {_PAIRS[opener]}",
+                )
 
 
 @rule("T202", "quote-direction", "text")
@@ -162,11 +248,18 @@ def quote_direction(source: Source) -> Iterator[Hit]:
     """
     for p in source.paragraphs:
         for i, new in _quote_direction_fixes(p.text):
-            yield _hit(source, p.index, i, i + 1, f"quotation mark {p.text[i]} should be {new} here",
-                       fix=Fix(p.index, i, p.text[i], new))
+            yield _hit(
+                source,
+                p.index,
+                i,
+                i + 1,
+                f"quotation mark {p.text[i]} should be {new} here",
+                fix=Fix(p.index, i, p.text[i], new),
+            )
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_CANDIDATES = re.compile(r'[,;:!?()"\-.]')
 
 
 def _next_visible(text: str, i: int) -> tuple[str, int]:
@@ -187,24 +280,36 @@ def half_width(source: Source) -> Iterator[Hit]:
         text = p.text
         done: set[int] = set()
         # Round brackets with Chinese inside or beside them: one finding for the pair.
-        for m in re.finditer(r"\(([^()]*)\)", text):
+        for m in _ROUND.finditer(text):
             a, b = m.start(), m.end()
             before = text[a - 1] if a else ""
             after = text[b] if b < len(text) else ""
             if _HAN_RE.search(m.group(1)) or _chinese(before) or _chinese(after):
                 done.update((a, b - 1))
-                yield _hit(source, p.index, a, b, f"half-width brackets {m.group(0)} in Chinese "
-                           "text", fix=Fix(p.index, a, m.group(0), f"（{m.group(1)}）"))
+                yield _hit(
+                    source,
+                    p.index,
+                    a,
+                    b,
+                    f"half-width brackets {m.group(0)} in Chinese text",
+                    fix=Fix(p.index, a, m.group(0), f"（{m.group(1)}）"),
+                )
         # Inner book-title marks written < > inside 《》.
-        for m in re.finditer(r"《[^《》]*》", text):
-            for inner in re.finditer(r"<([^<>]*)>", m.group(0)):
+        for m in _BOOK.finditer(text) if "<" in text else ():
+            for inner in _ANGLE.finditer(m.group(0)):
                 a = m.start() + inner.start()
                 done.update((a, a + len(inner.group(0)) - 1))
-                yield _hit(source, p.index, a, a + len(inner.group(0)), "inner book-title marks "
-                           "written < >; inside 《》 use 〈〉",
-                           fix=Fix(p.index, a, inner.group(0), f"〈{inner.group(1)}〉"))
-        quotes = [i for i, c in enumerate(text) if c == '"']
-        for i, ch in enumerate(text):
+                yield _hit(
+                    source,
+                    p.index,
+                    a,
+                    a + len(inner.group(0)),
+                    "inner book-title marks written < >; inside 《》 use 〈〉",
+                    fix=Fix(p.index, a, inner.group(0), f"〈{inner.group(1)}〉"),
+                )
+        quotes = [i for i, c in enumerate(text) if c == '"'] if '"' in text else []
+        for candidate in _CANDIDATES.finditer(text):
+            i, ch = candidate.start(), candidate.group()
             if i in done:
                 continue
             prev = text[i - 1] if i else ""
@@ -214,36 +319,71 @@ def half_width(source: Source) -> Iterator[Hit]:
                     continue
                 if _chinese(prev) or _han(nxt):
                     old = text[i:j] if _chinese(nxt) else ch
-                    yield _hit(source, p.index, i, i + 1, f"half-width {ch} in Chinese text; "
-                               f"write {_FULL[ch]}", fix=Fix(p.index, i, old, _FULL[ch]))
+                    yield _hit(
+                        source,
+                        p.index,
+                        i,
+                        i + 1,
+                        f"half-width {ch} in Chinese text; write {_FULL[ch]}",
+                        fix=Fix(p.index, i, old, _FULL[ch]),
+                    )
             elif ch in "()":
                 if _chinese(prev) or _han(nxt):
                     full = "（" if ch == "(" else "）"
-                    yield _hit(source, p.index, i, i + 1, f"half-width {ch} in Chinese text; "
-                               f"write {full}", fix=Fix(p.index, i, ch, full))
+                    yield _hit(
+                        source,
+                        p.index,
+                        i,
+                        i + 1,
+                        f"half-width {ch} in Chinese text; write {full}",
+                        fix=Fix(p.index, i, ch, full),
+                    )
             elif ch == '"':
                 if _chinese(prev) or _han(nxt):
                     k = quotes.index(i)
-                    fix = (
-                        Fix(p.index, i, ch, "“”"[k % 2]) if len(quotes) % 2 == 0 else None
+                    fix = Fix(p.index, i, ch, "“”"[k % 2]) if len(quotes) % 2 == 0 else None
+                    yield _hit(
+                        source,
+                        p.index,
+                        i,
+                        i + 1,
+                        'straight quote " in Chinese text; write “ ”',
+                        fix=fix,
                     )
-                    yield _hit(source, p.index, i, i + 1, 'straight quote " in Chinese text; '
-                               "write “ ”", fix=fix)
             elif ch == "-" and text[i : i + 2] == "--" and prev != "-":
                 run = re.match(r"-+", text[i:])
                 assert run is not None
-                if _chinese(prev) and _chinese(text[i + len(run.group(0)) : i + len(run.group(0)) + 1]):
-                    yield _hit(source, p.index, i, i + len(run.group(0)), f"{run.group(0)} used as "
-                               "a dash in Chinese text; write ——",
-                               fix=Fix(p.index, i, run.group(0), "——"))
+                if _chinese(prev) and _chinese(
+                    text[i + len(run.group(0)) : i + len(run.group(0)) + 1]
+                ):
+                    yield _hit(
+                        source,
+                        p.index,
+                        i,
+                        i + len(run.group(0)),
+                        f"{run.group(0)} used as a dash in Chinese text; write ——",
+                        fix=Fix(p.index, i, run.group(0), "——"),
+                    )
             elif ch == "." and text[i : i + 3] == "..." and prev != "." and _chinese(prev):
                 run = re.match(r"\.+", text[i:])
                 assert run is not None
-                yield _hit(source, p.index, i, i + len(run.group(0)), "... in Chinese text; "
-                           "write ……", fix=Fix(p.index, i, run.group(0), "……"))
+                yield _hit(
+                    source,
+                    p.index,
+                    i,
+                    i + len(run.group(0)),
+                    "... in Chinese text; write ……",
+                    fix=Fix(p.index, i, run.group(0), "……"),
+                )
             elif ch == "." and _han(prev) and not ((nxt.isascii() and nxt.isalnum()) or nxt == "."):
-                yield _hit(source, p.index, i, i + 1, "half-width . at the end of a Chinese "
-                           "sentence; write 。", fix=Fix(p.index, i, ch, "。"))
+                yield _hit(
+                    source,
+                    p.index,
+                    i,
+                    i + 1,
+                    "half-width . at the end of a Chinese sentence; write 。",
+                    fix=Fix(p.index, i, ch, "。"),
+                )
 
 
 def _leading_space_is_odd(source: Source) -> bool:
@@ -263,14 +403,20 @@ def stray_space(source: Source) -> Iterator[Hit]:
     odd_leading = _leading_space_is_odd(source)
     for p in source.paragraphs:
         text = p.text
-        for m in re.finditer(r" +", text):
+        for m in _SPACES.finditer(text):
             a, b = m.start(), m.end()
             if b == len(text):
                 continue  # trailing spaces print nothing
             if a == 0:
                 if odd_leading and text.strip():
-                    yield _hit(source, p.index, a, b, "the paragraph starts with spaces that no "
-                               "other paragraph has", fix=Fix(p.index, a, m.group(0), ""))
+                    yield _hit(
+                        source,
+                        p.index,
+                        a,
+                        b,
+                        "the paragraph starts with spaces that no other paragraph has",
+                        fix=Fix(p.index, a, m.group(0), ""),
+                    )
                 continue
             prev, nxt = text[a - 1], text[b]
             why = None
@@ -281,8 +427,9 @@ def stray_space(source: Source) -> Iterator[Hit]:
             elif nxt in CN_PUNCT and (_han(prev) or prev.isdigit()) and nxt not in "“‘（《〈【":
                 why = f"before {nxt}"
             if why:
-                yield _hit(source, p.index, a, b, f"stray space {why}",
-                           fix=Fix(p.index, a, m.group(0), ""))
+                yield _hit(
+                    source, p.index, a, b, f"stray space {why}", fix=Fix(p.index, a, m.group(0), "")
+                )
 
 
 def _continues(prev_part: dict[int, int], heading: Heading, last_any: int | None) -> str | None:
@@ -315,8 +462,13 @@ def heading_sequence(source: Source) -> Iterator[Hit]:
         for h in part.headings:
             problem = _continues(last, h, last_any.get(h.level))
             if problem:
-                yield _hit(source, h.index, h.offset, h.offset + len(h.label),
-                           f"heading number {h.label} {problem}")
+                yield _hit(
+                    source,
+                    h.index,
+                    h.offset,
+                    h.offset + len(h.label),
+                    f"heading number {h.label} {problem}",
+                )
             last[h.level] = h.number
             last_any[h.level] = h.number
             for deeper in [lv for lv in last if lv > h.level]:
@@ -333,7 +485,7 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
     for part in source.structure.parts:
         hs = part.headings
         levels = {h.level for h in hs}
-        pairs = list(zip(hs, hs[1:], strict=False))
+        pairs = list(itertools.pairwise(hs))
         for a, b in pairs:
             if b.level <= a.level + 1:
                 continue
@@ -341,8 +493,13 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
             skipped = set(range(a.level + 1, b.level))
             if all(c == b.level for c in children) and not (skipped & levels):
                 continue  # a consistent scheme, not a slip
-            yield _hit(source, b.index, b.offset, b.offset + len(b.label),
-                       f"heading {b.label} comes straight after {a.label}: a level is skipped")
+            yield _hit(
+                source,
+                b.index,
+                b.offset,
+                b.offset + len(b.label),
+                f"heading {b.label} comes straight after {a.label}: a level is skipped",
+            )
 
 
 def _labels(source: Source) -> Iterator[tuple[int, list[tuple[int, str, int]]]]:
@@ -373,12 +530,21 @@ def label_consistency(source: Source) -> Iterator[Hit]:
     """
     for _, found in _labels(source):
         counts = Counter(label for _, label, _ in found)
+        rivalry = {
+            label: [o for o in counts if _variants(label, o) and counts[o] > counts[label]]
+            for label in counts
+        }
         for index, label, offset in found:
-            rivals = [o for o in counts if _variants(label, o) and counts[o] > counts[label]]
+            rivals = rivalry[label]
             if rivals:
                 main = max(rivals, key=lambda o: counts[o])
-                yield _hit(source, index, offset, offset + len(label), f"label {label} here; the "
-                           f"other {counts[main]} use {main}")
+                yield _hit(
+                    source,
+                    index,
+                    offset,
+                    offset + len(label),
+                    f"label {label} here; the other {counts[main]} use {main}",
+                )
 
 
 def _ending(text: str) -> str:
@@ -419,8 +585,18 @@ def end_punctuation(source: Source) -> Iterator[Hit]:
                     where = len(text) - 1
                     said = "ends with 。" if rare == "。" else "has no 。 at its end"
                     other = "none" if common == "" else "。"
-                    yield _hit(source, index, where, where + 1,
-                               f"this {kind} {said}; the other {many} have {other}")
+                    yield _hit(
+                        source,
+                        index,
+                        where,
+                        where + 1,
+                        f"this {kind} {said}; the other {many} have {other}",
+                    )
+
+
+def _alone(text: str, label: str) -> bool:
+    t = text.strip()
+    return t[-1:] in ("：", ":") and t[:-1].strip() == label
 
 
 @rule("T305", "label-alone", "text")
@@ -432,20 +608,24 @@ def label_alone(source: Source) -> Iterator[Hit]:
     """
     filled = [p for p in source.paragraphs if p.text.strip()]
     inline = Counter(
-        lab[0]
-        for p in filled
-        if (lab := label_of(p.text)) and not re.fullmatch(rf"{lab[0]}\s*[：:]", p.text.strip())
+        lab[0] for p in filled if (lab := label_of(p.text)) and not _alone(p.text, lab[0])
     )
-    for p, nxt in zip(filled, filled[1:], strict=False):
+    for p, nxt in itertools.pairwise(filled):
         lab = label_of(p.text)
-        if lab is None or not re.fullmatch(rf"{lab[0]}\s*[：:]", p.text.strip()):
+        if lab is None or not _alone(p.text, lab[0]):
             continue
         if not inline[lab[0]]:
             continue  # a label never run in with its text elsewhere: the document's own style
         if label_of(nxt.text) is None and parse_heading(nxt) is None:
             end = len(p.text.rstrip())
-            yield _hit(source, p.index, lab[1], end, f"the label {lab[0]} stands alone; its text "
-                       f"starts in the next paragraph ({nxt.index})")
+            yield _hit(
+                source,
+                p.index,
+                lab[1],
+                end,
+                f"the label {lab[0]} stands alone; its text "
+                f"starts in the next paragraph ({nxt.index})",
+            )
 
 
 _YEAR_KIND = re.compile(r"(\d{4})年\s*((?:工作)?(?:总结|要点|计划|方案|规划|报告))")
@@ -472,8 +652,14 @@ def title_year(source: Source) -> Iterator[Hit]:
         body = [p for p in part_paragraphs(source.paragraphs, part) if p.text.strip()]
         lead = re.match(r"\s*(\d{4})年[，,]", body[0].text) if body else None
         if lead and lead.group(1) != year:
-            yield _hit(source, body[0].index, lead.start(1), lead.end(), f"the {kind} titled "
-                       f"{year}年 opens with {lead.group(1)}年", severity=Severity.WARNING)
+            yield _hit(
+                source,
+                body[0].index,
+                lead.start(1),
+                lead.end(),
+                f"the {kind} titled {year}年 opens with {lead.group(1)}年",
+                severity=Severity.WARNING,
+            )
     # Where the notice names the documents it prints: its title (maybe over lines) and body.
     cites: list[tuple[int, int, str]] = []  # (paragraph, offset, text searched)
     if s.notice_title:
@@ -489,8 +675,14 @@ def title_year(source: Source) -> Iterator[Hit]:
                 year, at = printed[kind]
                 start = 0 if offset < 0 else cited.start()
                 end = len(source.paragraph(index).text) if offset < 0 else cited.end()
-                yield _hit(source, index, start, end, f"{cited.group(0)} named here, but the "
-                           f"document printed is titled {year}年{kind} (paragraph {at})")
+                yield _hit(
+                    source,
+                    index,
+                    start,
+                    end,
+                    f"{cited.group(0)} named here, but the "
+                    f"document printed is titled {year}年{kind} (paragraph {at})",
+                )
 
 
 # What `edureport draft` leaves for the user: 【待填写】 to write, 【待核对】 to review.
