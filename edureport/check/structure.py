@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..compose import numeral_value
 from ..reader import SourceParagraph
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -43,15 +44,6 @@ _ARTEFACT_RE = re.compile(r"\s*(\[bookmark: [^\]]*\]\s*)?")
 LABEL_RE = re.compile(rf"^\s*([{HAN}]{{2,6}})\s*[：:]")
 
 
-def chinese_number(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-    return digits.get(text, 0)
-
-
 @dataclass(frozen=True)
 class Heading:
     """A numbered heading: level 1 一、, 2 （一）, 3 1., 4 （1）."""
@@ -74,7 +66,7 @@ def parse_heading(paragraph: SourceParagraph) -> Heading | None:
         match = pattern.match(stripped)
         if match:
             value = match.group(1)
-            number = int(value) if value.isdigit() else chinese_number(value)
+            number = numeral_value(value) or 0
             rest = stripped[match.end() :].rstrip()
             run_in = "。" in rest[:-1]
             return Heading(paragraph.index, level, number, match.group(0), offset, run_in)
