@@ -34,28 +34,38 @@ from edureport.reader import read_paragraphs  # noqa: E402
 EXAMPLE = ROOT / "examples" / "chengde-2021"
 
 
-def _median_seconds(run: Callable[[], object], rounds: int) -> float:
-    run()  # warm-up: imports and first-use caches are not what is compared
-    times = []
+def _medians(runs: list[Callable[[], object]], rounds: int) -> list[float]:
+    """Median seconds of each run; the runs alternate round by round, so that a busy machine
+    slows them alike instead of whichever happened to run then."""
+    for run in runs:
+        run()  # warm-up: imports and first-use caches are not what is compared
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for run, spent in zip(runs, times, strict=True):
+            gc.collect()
+            start = time.perf_counter()
+            run()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) for spent in times]
 
 
-def _cold(mode: str, rounds: int) -> tuple[float, float]:
-    """Median wall time and peak resident memory of one build in a fresh process (imports too)."""
-    times, peaks = [], []
+def _cold(modes: list[str], rounds: int) -> list[tuple[float, float]]:
+    """Median wall time and peak resident memory of one build in a fresh process (imports too),
+    for each mode, alternating."""
+    times: dict[str, list[float]] = {mode: [] for mode in modes}
+    peaks: dict[str, list[float]] = {mode: [] for mode in modes}
     for _ in range(rounds):
-        start = time.perf_counter()
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", mode], check=True, capture_output=True, text=True
-        )
-        times.append(time.perf_counter() - start)
-        peaks.append(float(child.stdout.strip()))
-    return statistics.median(times), max(peaks)
+        for mode in modes:
+            start = time.perf_counter()
+            child = subprocess.run(
+                [sys.executable, __file__, "--child", mode],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            times[mode].append(time.perf_counter() - start)
+            peaks[mode].append(float(child.stdout.strip()))
+    return [(statistics.median(times[m]), max(peaks[m])) for m in modes]
 
 
 def main() -> None:
@@ -91,11 +101,9 @@ def main() -> None:
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         return
 
-    t_ours = _median_seconds(ours, args.rounds)
-    t_bare = _median_seconds(bare, args.rounds)
+    t_ours, t_bare = _medians([ours, bare], args.rounds)
     cold_rounds = max(3, args.rounds // 3)
-    c_ours, m_ours = _cold("ours", cold_rounds)
-    c_bare, m_bare = _cold("bare", cold_rounds)
+    (c_ours, m_ours), (c_bare, m_bare) = _cold(["ours", "bare"], cold_rounds)
     print(f"paragraphs: {len(paragraphs)}   rounds: {args.rounds} warm, {cold_rounds} cold")
     print(f"{'':28}{'warm median':>12}{'cold median':>13}{'peak RSS':>11}")
     for name, warm, cold, peak in (

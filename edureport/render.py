@@ -38,12 +38,17 @@ def default_template() -> Path:
     return Path(__file__).resolve().parent.parent / "templates" / DEFAULT_TEMPLATE
 
 
+_EMPTY = Markup("")
+
+
 def _text(value: str) -> Markup:
-    # docxtpl turns "{_{" back into "{{" after rendering; a character reference keeps data intact.
-    escaped = str(escape(value))
-    if "_" in escaped:
-        escaped = escaped.replace("{_", "{&#95;").replace("_}", "&#95;}")
-    return Markup(escaped)
+    if not value:
+        return _EMPTY
+    escaped = escape(value)
+    if "_" in value:
+        # docxtpl turns "{_{" back into "{{" after rendering; a character reference keeps it.
+        return Markup(str(escaped).replace("{_", "{&#95;").replace("_}", "&#95;}"))
+    return escaped
 
 
 def _escaped(value: Any) -> Any:
