@@ -40,7 +40,8 @@ def main() -> None:
 )
 @click.option(
     "--template", type=click.Path(path_type=Path, dir_okay=False),
-    help="Your own letterhead .docx template (default: the bundled GB/T 9704-2012 one).",
+    help="Your own letterhead .docx template (default: template.docx beside the data, else "
+    "the bundled GB/T 9704-2012 one).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def build(source: Path, output: Path | None, template: Path | None, force: bool) -> None:

@@ -68,6 +68,18 @@ def _escaped(value: Any) -> Any:
     return value
 
 
+FOLDER_TEMPLATE = "template.docx"
+
+
+def folder_template(document: Document) -> Path:
+    """The template for ``document``: a template.docx beside its data file, else the bundled one."""
+    if document.source is not None:
+        beside = document.source.parent / FOLDER_TEMPLATE
+        if beside.is_file():
+            return beside
+    return default_template()
+
+
 def _mark_run(name: str, scale: int) -> Markup:
     """An organ name's run in the mark; the style gives font, size and red, this only narrows."""
     rpr = f'<w:rPr><w:w w:val="{scale}"/></w:rPr>' if scale < 100 else ""
@@ -140,7 +152,7 @@ def render(document: Document, template: str | Path | None = None) -> Any:
     """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate"""
     from docxtpl import DocxTemplate
 
-    path = Path(template) if template is not None else default_template()
+    path = Path(template) if template is not None else folder_template(document)
     if not path.is_file():
         raise TemplateError("the template file does not exist", Location(path))
     if not zipfile.is_zipfile(path):

@@ -12,6 +12,7 @@ from conftest import body_paragraphs, docx_lines, paragraph_text
 
 import edureport
 from edureport import OutputExistsError, TemplateError
+from edureport.render import default_template
 
 TRICKY = [
     "A & B < C > D",
@@ -138,3 +139,13 @@ def test_output_gets_ordinary_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_template_docx_beside_the_data_is_used(tmp_path: Path) -> None:
+    data = _data(tmp_path, ["t"], ["第一段"])
+    own = _template(tmp_path, "本局红头", "{{ notice.code }}")
+    own.rename(tmp_path / "template.docx")
+    out = edureport.build(tmp_path, tmp_path / "o.docx")
+    assert docx_lines(out) == ["本局红头", "承教发〔2021〕1号"]
+    bundled = edureport.build(data, tmp_path / "p.docx", template=default_template())
+    assert "本局红头" not in docx_lines(bundled)
