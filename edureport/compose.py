@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
-from .model import Column, Document, Notice, Plan, Section, Summary, Table
+from .model import PLACEHOLDER, Column, Document, Notice, Plan, Section, Summary, Table
 
 LOCALE = "zh_CN"
 _DIGITS = "零一二三四五六七八九"
@@ -53,8 +53,11 @@ def mark_scale(name: str, with_word: bool) -> int:
     return max(33, min(100, int(100 * width / needed))) if needed else 100
 
 
-def written_date(date: dt.date) -> str:
-    """成文日期 as the standard writes it: 2021年4月6日 (Arabic numerals, no leading zeros)."""
+def written_date(date: dt.date | None) -> str:
+    """成文日期 as the standard writes it: 2021年4月6日 (Arabic numerals, no leading zeros).
+    A date not yet fixed prints as the placeholder that `check` reports."""
+    if date is None:
+        return PLACEHOLDER
     return str(format_date(date, format="long", locale=LOCALE))
 
 

@@ -223,18 +223,12 @@ def _notice(old: Notice, year: int, serial: int | None) -> Notice:
         notice.title = [f"关于印发{year - 1}年工作总结及{year}年工作要点的通知"]
     notice.body = [shift_years(p, years) for p in old.body]
     notice.attachments = [shift_years(p, years) for p in old.attachments]
-    notice.date = _next_year(old.date)
-    notice.printed_on = None if old.printed_on is None else _next_year(old.printed_on)
+    # Only the office knows the day it signs: the dates stay 【待填写】 until it fills them in.
+    notice.date = None
+    notice.printed_on = None
     notice.copy_number = None
     notice.prints = ["summary", "plan"]
     return notice
-
-
-def _next_year(date: dt.date) -> dt.date:
-    try:
-        return date.replace(year=date.year + 1)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + 1, day=28)
 
 
 def _sentence(text: str) -> str:

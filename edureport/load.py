@@ -180,9 +180,13 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             by_tag = {"int": int, "float": float, "bool": bool, "timestamp": dt.date}
             wanted = by_tag.get(node.tag.removeprefix(_TAG), str)
-            for arm in (wanted, str):
+            # The resolved tag first; then the other arms, so that a quoted "2021-04-06" is a date.
+            for arm in dict.fromkeys((wanted, str, *arms)):
                 if arm in arms:
-                    return self._scalar(node, arm, path)
+                    try:
+                        return self._scalar(node, arm, path)
+                    except DataError:
+                        continue
         raise self.mismatch(node, path, tp)
 
     def _list(self, node: yaml.Node, item: Any, path: str) -> list[Any]:

@@ -170,7 +170,7 @@ class Notice:
     organs: list[str] = zh("发文机关")
     code: DocumentCode = zh("发文字号")
     title: list[str] = zh("标题")
-    date: dt.date = zh("成文日期")
+    date: dt.date | None = zh("成文日期")  # null: not yet fixed (a draft), printed 【待填写】
     recipients: list[str] = zh("主送机关", default_factory=list)
     body: list[str] = zh("正文", default_factory=list)
     signature: list[str] = zh("署名", default_factory=list)

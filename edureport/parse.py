@@ -277,6 +277,11 @@ _END_MARKS = "。；;，,.、"
 _NOT_ORGAN_STYLES = ("GwTitle", "GwRecipients", "GwDocTitle", "GwDocTitleFirst", "GwDate")
 
 
+def _is_date_line(text: str) -> bool:
+    """A 成文日期 line: a date, or the placeholder a draft leaves for it."""
+    return text.strip() == PLACEHOLDER or parse_date(text) is not None
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date written 2021年4月6日, 二〇二一年四月六日, 2021-04-06, 2021.4.6 or 2021/4/6."""
     text = text.strip()
@@ -449,7 +454,7 @@ class _Parser:
         # Everything up to the date is the notice's text.
         end = next(
             (j for j in range(i, len(lines)) if isinstance(lines[j], _Line)
-             and parse_date(lines[j].text) is not None),  # type: ignore[union-attr]
+             and _is_date_line(lines[j].text)),  # type: ignore[union-attr]
             None,
         )
         notice_date: dt.date | None = None
@@ -461,8 +466,7 @@ class _Parser:
         else:
             end_line = lines[end]
             assert isinstance(end_line, _Line)
-            notice_date = parse_date(end_line.text)
-            assert notice_date is not None
+            notice_date = parse_date(end_line.text)  # None: a draft's 【待填写】
             notice = Notice(organs, code, title, notice_date)
             body_units, after = lines[i:end], lines[end + 1:]
         notice.signer, notice.copy_number, notice.secrecy = signer, copy, secrecy

@@ -291,14 +291,16 @@ def test_placeholders_are_visible_in_the_built_document(built: Path) -> None:
     lines = docx_lines(built)
     assert any(line.startswith("（一）深入学习贯彻党的十九届五中全会精神。目标任务：") and
                line.endswith("完成情况：【待填写】") for line in lines)
-    assert sum("【待填写】" in line for line in lines) == 35  # the preface and 34 items
+    assert sum("【待填写】" in line for line in lines) == 36  # the preface, 34 items, the date
+    date = lines.index("【待填写】")  # 成文日期: only the office knows the day it signs
+    assert lines[date - 1].split() == ["中共承德市委教育工委", "承德市教育局"]
     assert any("学前三年毛入园率达到92%【待核对】" in line for line in lines)
 
 
 def test_check_lists_the_placeholders(built: Path) -> None:
     check = pytest.importorskip("edureport.check")
     findings = [f for f in check.check(built) if f.rule == "T401"]
-    assert len(findings) >= 35
+    assert len(findings) >= 36
     assert any(f.message.startswith("【待填写】") for f in findings)
     assert any(f.message.startswith("【待核对】") for f in findings)
 
@@ -309,3 +311,8 @@ def test_a_text_source_without_parse_is_a_clear_error(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "edureport.parse", None)  # as if parse were not installed
     with pytest.raises(InputError, match=r"needs edureport\.parse"):
         edureport.draft(Path("tests/data/seed-chengde-2021.txt"))
+
+
+def test_the_built_draft_parses_back_to_the_draft(built: Path) -> None:
+    # Placeholders (the 成文日期 included) survive a round trip through the .docx.
+    assert edureport.parse(built) == edureport.load(built.parent)

@@ -176,3 +176,11 @@ def test_a_good_file_loads_into_the_typed_model(tmp_path: Path) -> None:
     assert str(document.notice.code) == "承教发〔2021〕1号"
     assert document.notice.title == ["关于印发2020年工作总结及2021年工作要点的通知"]
     assert document.notice.date.isoformat() == "2021-04-06"
+
+
+def test_a_quoted_date_is_a_date_and_null_is_not_yet_fixed(tmp_path: Path) -> None:
+    quoted = edureport.load(write(tmp_path, NOTICE.replace("2021-04-06", '"2021-04-06"')))
+    assert quoted.notice is not None and quoted.notice.date is not None
+    assert quoted.notice.date.isoformat() == "2021-04-06"
+    open_date = edureport.load(write(tmp_path, NOTICE.replace("2021-04-06", "null")))
+    assert open_date.notice is not None and open_date.notice.date is None
