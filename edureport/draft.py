@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass, field
