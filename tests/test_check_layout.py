@@ -187,3 +187,42 @@ def test_printed_document_without_page_break(seed_docx: Path, tmp_path: Path) ->
     path = _edit(seed_docx, tmp_path / "x.docx", "word/styles.xml", "<w:pageBreakBefore/>", "")
     found = [f.location.paragraph for f in check(path, select=["L404"])]
     assert found == [13, 35]  # 2020年工作总结, 2021年工作要点
+
+
+COLOPHON = """\
+notice:
+  organs: [承德市教育局]
+  code: {agency: 承教发, year: 2022, serial: 2}
+  title: 关于做好2022年招生工作的通知
+  date: 2022-03-09
+  body: [请认真贯彻落实。]
+  cc: [市委办公室]
+  printed_by: 承德市教育局办公室
+"""
+
+
+def _with_document_xml(src: Path, dst: Path, old: str, new: str) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            zout.writestr(item, data)
+    return dst
+
+
+def test_colophon_line_weights(tmp_path: Path) -> None:
+    import edureport
+
+    (tmp_path / "document.yaml").write_text(COLOPHON, encoding="utf-8")
+    built = edureport.build(tmp_path, tmp_path / "notice.docx")
+    assert check(built, select=["L403"]) == []
+    thick_top = '<w:top w:val="single" w:sz="8"'
+    thin = _with_document_xml(built, tmp_path / "thin.docx", thick_top, thick_top.replace("8", "2"))
+    [finding] = check(thin, select=["L403"])
+    assert "thicker" in finding.message
+    bare = _with_document_xml(built, tmp_path / "bare.docx", thick_top, '<w:top w:val="nil"')
+    [finding] = check(bare, select=["L403"])
+    assert "a line above its first row" in finding.message

@@ -772,18 +772,28 @@ def colophon_lines(source: Source) -> Iterator[Hit]:
         if p.element is None:
             continue
         tbl = next(p.element.iterancestors(f"{W}tbl"), None)
-        lined = False
+        sizes: dict[str, int] = {}  # drawn table borders, in eighths of a point
         if tbl is not None:
             borders = tbl.find(f"{W}tblPr/{W}tblBorders")
-            if borders is not None:
-                lined = any(
-                    (b.get(f"{W}val") or "nil") not in ("nil", "none")
-                    for b in borders
-                    if etree.QName(b).localname in ("top", "bottom", "insideH")
-                )
+            for b in borders if borders is not None else []:
+                side = etree.QName(b).localname
+                if side in ("top", "bottom", "insideH") and (b.get(f"{W}val") or "nil") not in (
+                    "nil",
+                    "none",
+                ):
+                    sizes[side] = int(b.get(f"{W}sz") or 4)
         look = layout_of(source).para(p)
-        if not lined and look.border_bottom is None and look.border_top is None:
+        if not sizes and look.border_bottom is None and look.border_top is None:
             yield _at(source, p.index, "版记 with no lines above and below it")
+        elif sizes and not ("top" in sizes and "bottom" in sizes):
+            yield _at(source, p.index, "版记 needs a line above its first row and below its last")
+        elif sizes and min(sizes["top"], sizes["bottom"]) < sizes.get("insideH", 0):
+            yield _at(
+                source,
+                p.index,
+                "版记's first and last lines should be thicker (0.35 mm) than the lines between "
+                "(0.25 mm)",
+            )
         return
 
 
