@@ -14,16 +14,20 @@ from .letterhead import write_template
 from .load import load
 from .render import build as build_document
 
+# `check` keeps 1 for “errors found”, so a check that could not run at all exits 2.
+_ERROR_EXIT = {"check": 2}
+
 
 class _Command(click.Group):
-    """Turns every edureport error into one paragraph on stderr and its exit code: no traceback."""
+    """Turns every edureport error into one paragraph on stderr and its exit code: no traceback.
+    This is the one place where errors become exit codes."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except EdureportError as exc:
             click.echo(f"edureport: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
 
 
 @click.group(cls=_Command)
@@ -35,11 +39,14 @@ def main() -> None:
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx).",
 )
 @click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False),
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Your own letterhead .docx template (default: template.docx beside the data, else "
     "the bundled GB/T 9704-2012 one).",
 )
@@ -56,8 +63,12 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
 
 @main.command()
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("notice.docx"), show_default=True, help="Where to write the template.",
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("notice.docx"),
+    show_default=True,
+    help="Where to write the template.",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def template(output: Path, force: bool) -> None:
@@ -68,7 +79,9 @@ def template(output: Path, force: bool) -> None:
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="The .yaml to write (default: print the YAML).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -93,18 +106,26 @@ def parse(source: Path, output: Path | None, force: bool) -> None:
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
     help="The folder to write document.yaml and results.xlsx into (made if missing).",
 )
 @click.option("--year", type=int, help="The new year (default: the source plan's year + 1).")
 @click.option("--serial", type=int, help="The new document number (default: left as 【待填写】).")
 @click.option(
-    "--results", type=click.Path(path_type=Path, dir_okay=False),
+    "--results",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="A filled results.xlsx to merge into the summary draft (no blank workbook is written).",
 )
 @click.option("--force", is_flag=True, help="Replace files already in the draft folder.")
 def draft(
-    source: Path, output: Path, year: int | None, serial: int | None, results: Path | None,
+    source: Path,
+    output: Path,
+    year: int | None,
+    serial: int | None,
+    results: Path | None,
     force: bool,
 ) -> None:
     """Draft next year's notice from SOURCE (a data folder or .yaml; a .docx or .txt via parse)."""
@@ -118,21 +139,31 @@ def draft(
     if drafts.problems:
         count = len(drafts.problems)
         click.echo(f"{count} problem(s) in {results}: see the warnings above", err=True)
-    if serial is None:
-        click.echo("the document number is left as 【待填写】: give --serial or edit document.yaml")
+    left = (
+        ["the 成文日期"]
+        if serial is not None
+        else ["the document number (or give --serial)", "the 成文日期"]
+    )
+    click.echo(f"left as 【待填写】 for you to fill in document.yaml: {' and '.join(left)}")
 
 
 @main.command("check")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="How to print the findings.",
 )
 @click.option("--select", help="Only these rules: ids or prefixes, comma-separated (T, L2, T101).")
 @click.option("--ignore", help="Leave out these rules: ids or prefixes, comma-separated.")
 @click.option("--fix", "do_fix", is_flag=True, help="Write a copy with the safe fixes applied.")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Where --fix writes the corrected copy.",
 )
 @click.option("--in-place", is_flag=True, help="With --fix: overwrite FILE itself.")
@@ -166,17 +197,13 @@ def check_command(
         raise click.UsageError("--fix needs either -o FIXED or --in-place (not both)")
     if not do_fix and (output is not None or in_place):
         raise click.UsageError("-o and --in-place go with --fix")
-    try:
-        if do_fix:
-            result = run_fix(
-                file, output, in_place=in_place, force=force, select=selected, ignore=ignored
-            )
-            findings, fixed = result.remaining, result
-        else:
-            findings, fixed = run_check(file, select=selected, ignore=ignored), None
-    except EdureportError as exc:  # unreadable input or an output in the way: not a finding
-        click.echo(f"edureport: error: {exc}", err=True)
-        sys.exit(2)
+    if do_fix:
+        result = run_fix(
+            file, output, in_place=in_place, force=force, select=selected, ignore=ignored
+        )
+        findings, fixed = result.remaining, result
+    else:
+        findings, fixed = run_check(file, select=selected, ignore=ignored), None
     if fmt == "json":
         click.echo(render_json(file, findings, fixed))
     else:
