@@ -256,13 +256,9 @@ def _p(style: str, *runs: str) -> str:
 
 
 def _r(text: str, char_style: str | None = None) -> str:
+    """A run; one that renders empty is removed after rendering (render.drop_empty_runs)."""
     rpr = f'<w:rPr><w:rStyle w:val="{char_style}"/></w:rPr>' if char_style else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-
-
-def _r_if(condition: str, run: str) -> str:
-    """A run printed only when ``condition`` holds, so that no empty runs are left behind."""
-    return f"<w:r><w:t>{{%r if {condition} %}}</w:t></w:r>{run}<w:r><w:t>{{%r endif %}}</w:t></w:r>"
 
 
 def _tag(tag: str) -> str:
@@ -324,9 +320,7 @@ def _mark() -> str:
 def _blocks() -> str:
     """The printed documents (7.3.3 headings; 附件 pages start on a new page with their title)."""
     heading = {
-        f"h{n}": _p(
-            f"GwH{n}", _r("{{ b.heading }}"), _r_if("b.text", _r("{{ b.text }}", "GwRunIn"))
-        )
+        f"h{n}": _p(f"GwH{n}", _r("{{ b.heading }}"), _r("{{ b.text }}", "GwRunIn"))
         for n in (1, 2, 3, 4)
     }
     branches = "".join(
@@ -338,7 +332,7 @@ def _blocks() -> str:
         + _tag('{%p elif b.kind == "table" %}')
         + "<w:p><w:r><w:t>{{p b.xml }}</w:t></w:r></w:p>"
         + _tag("{%p else %}")
-        + _p("Normal", _r_if("b.label", _r("{{ b.label }}", "GwLabel")), _r("{{ b.text }}"))
+        + _p("Normal", _r("{{ b.label }}", "GwLabel"), _r("{{ b.text }}"))
         + _tag("{%p endif %}")
     )
     # Each printed document starts a new page, unless it is the first thing in the file.

@@ -180,7 +180,27 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         ) from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
+    drop_empty_runs(tpl.docx.element.body)
     return tpl
+
+
+def drop_empty_runs(body: Any) -> None:
+    """Remove runs that print nothing: an optional label or run-in text left empty, and the
+    shells docxtpl leaves around {{r }} tags. They are invisible, but clutter the file for whoever
+    edits it next (and for `check --fix`, which works run by run)."""
+    empty = [
+        run
+        for run in body.iter(_W_R)
+        if len(run)
+        and all(child.tag in (_W_T, _W_RPR) for child in run)
+        and not any(child.text for child in run if child.tag == _W_T)
+    ]
+    for run in empty:
+        run.getparent().remove(run)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_R, _W_T, _W_RPR = f"{_W}r", f"{_W}t", f"{_W}rPr"
 
 
 def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:

@@ -149,3 +149,12 @@ def test_template_docx_beside_the_data_is_used(tmp_path: Path) -> None:
     assert docx_lines(out) == ["本局红头", "承教发〔2021〕1号"]
     bundled = edureport.build(data, tmp_path / "p.docx", template=default_template())
     assert "本局红头" not in docx_lines(bundled)
+
+
+def test_no_empty_runs_are_left_in_the_body(seed_docx: Path) -> None:
+    # Optional parts (a label, run-in text) that are empty leave no invisible runs behind.
+    from conftest import NS, W, part
+
+    body = part(seed_docx, "word/document.xml").find("w:body", NS)
+    runs = list(body.iter(f"{W}r"))
+    assert runs and all("".join(r.itertext()) or r.find("w:br", NS) is not None for r in runs)
