@@ -33,8 +33,15 @@ def _names(dumper: yaml.SafeDumper, data: _Names) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", list(data), flow_style=True)
 
 
+# YAML reads these as line breaks; PyYAML's pure-Python dumper (used where libyaml is missing)
+# writes them unescaped, so they would come back as spaces. Double quotes escape them.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     style = "|" if "\n" in data else None  # a line break stays visible as one
+    if any(ch in data for ch in _YAML_BREAKS):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
