@@ -134,6 +134,37 @@ def numeral_value(text: str) -> int | None:
     return value if len(tens) <= 1 and len(ones) <= 1 else None
 
 
+_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+# The heading numbers of the four levels as documents write them, typed by hand included:
+# 一、 · （一） or (一) · 1. 1． 1、 · （1） or (1).
+HEADING_FORMS = (
+    (1, re.compile(rf"(?P<number>{_CN_NUMBER}、)\s*")),
+    (2, re.compile(rf"(?P<number>[（(]{_CN_NUMBER}[）)])\s*")),
+    (3, re.compile(r"(?P<number>\d{1,3}\s*[.．、])(?!\d)\s*")),
+    (4, re.compile(r"(?P<number>[（(]\d{1,3}[）)])\s*")),
+)
+
+
+@dataclass(frozen=True)
+class HeadingNumber:
+    """A heading number found at the start of a text."""
+
+    level: int
+    written: str  # as written, e.g. “（四）” or “2．”
+    value: int  # 4, 2; 0 where the numeral cannot be read
+    rest: str  # the text after the number (and any spaces)
+
+
+def match_heading(text: str) -> HeadingNumber | None:
+    """The heading number ``text`` starts with, if any: the inverse of :func:`heading_number`."""
+    for level, pattern in HEADING_FORMS:
+        m = pattern.match(text)
+        if m:
+            written = m["number"]
+            return HeadingNumber(level, written, numeral_value(written) or 0, text[m.end() :])
+    return None
+
+
 def numbered(level: int, expected: int, written: str | None) -> tuple[int, str]:
     """The heading's value and number: ``written`` if the data keeps one, counting on from it."""
     if written is None:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from lxml import etree
 
-from .compose import heading_number, numeral_value
+from .compose import heading_number, match_heading, numeral_value
 from .errors import InputError, Location
 from .model import (
     DEFAULT_LABELS,
@@ -243,13 +243,6 @@ _NOTE = re.compile(r"^[（(](?P<note>.+)[）)]$")
 _ATTACHMENT = re.compile(r"^附件\s*[：:]\s*(?P<rest>.+)$")
 _ATTACHMENT_NUMBER = re.compile(r"^(?P<n>\d+)\s*[.．、]\s*(?P<name>.+)$")
 
-_CN_NUM = "[一二三四五六七八九十]{1,3}"
-_HEADINGS = (
-    (1, re.compile(rf"^(?P<number>{_CN_NUM}、)\s*(?P<rest>\S.*)$")),
-    (2, re.compile(rf"^(?P<number>[（(]{_CN_NUM}[）)])\s*(?P<rest>\S.*)$")),
-    (3, re.compile(r"^(?P<number>\d{1,3}\s*[.．、])(?!\d)\s*(?P<rest>\S.*)$")),
-    (4, re.compile(r"^(?P<number>[（(]\d{1,3}[）)])\s*(?P<rest>\S.*)$")),
-)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CAPTION = re.compile(r"^表\s*[0-9一二三四五六七八九十]+")
 
@@ -338,11 +331,11 @@ def _organ_names(text: str) -> list[str]:
 
 
 def _heading(text: str) -> tuple[int, str, str] | None:
-    for level, pattern in _HEADINGS:
-        m = pattern.match(text)
-        if m:
-            return level, m["number"], m["rest"]
-    return None
+    """Level, number as written and title of a heading line (a number alone is not a heading)."""
+    found = match_heading(text)
+    if found is None or not found.rest.strip():
+        return None
+    return found.level, found.written, found.rest
 
 
 def _is_sentence(text: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..compose import numeral_value
+from ..compose import match_heading
 from ..reader import SourceParagraph
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -34,12 +34,6 @@ DATE_NUMERIC_RE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
 TITLE_STYLES = {"GwDocTitle", "GwDocTitleFirst", "Title"}
 END_PUNCT = "。；，、：！？.;,:!?"
 
-_LEVELS = (
-    (1, re.compile(rf"^([{CN_NUMERALS}]{{1,3}})、")),
-    (2, re.compile(rf"^[（(]([{CN_NUMERALS}]{{1,3}})[）)]")),
-    (3, re.compile(r"^(\d{1,3})[.．](?!\d)")),
-    (4, re.compile(r"^[（(](\d{1,3})[）)]")),
-)
 _ARTEFACT_RE = re.compile(r"\s*(\[bookmark: [^\]]*\]\s*)?")
 LABEL_RE = re.compile(rf"^\s*([{HAN}]{{2,6}})\s*[：:]")
 
@@ -62,15 +56,12 @@ def parse_heading(paragraph: SourceParagraph) -> Heading | None:
     lead = _ARTEFACT_RE.match(text)
     offset = lead.end() if lead else 0
     stripped = text[offset:]
-    for level, pattern in _LEVELS:
-        match = pattern.match(stripped)
-        if match:
-            value = match.group(1)
-            number = numeral_value(value) or 0
-            rest = stripped[match.end() :].rstrip()
-            run_in = "。" in rest[:-1]
-            return Heading(paragraph.index, level, number, match.group(0), offset, run_in)
-    return None
+    found = match_heading(stripped)
+    if found is None:
+        return None
+    rest = found.rest.rstrip()
+    run_in = "。" in rest[:-1]
+    return Heading(paragraph.index, found.level, found.value, found.written, offset, run_in)
 
 
 def label_of(text: str) -> tuple[str, int] | None:
