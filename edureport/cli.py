@@ -18,6 +18,9 @@ from .render import build as build_document
 _ERROR_EXIT = {"check": 2}
 
 
+_force = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+
+
 class _Command(click.Group):
     """Turns every edureport error into one paragraph on stderr and its exit code: no traceback.
     This is the one place where errors become exit codes."""
@@ -50,7 +53,7 @@ def main() -> None:
     help="Your own letterhead .docx template (default: template.docx beside the data, else "
     "the bundled GB/T 9704-2012 one).",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_force
 def build(source: Path, output: Path | None, template: Path | None, force: bool) -> None:
     """Build the .docx from SOURCE: a data .yaml file or a folder holding one."""
     document = load(source)
@@ -70,7 +73,7 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
     show_default=True,
     help="Where to write the template.",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_force
 def template(output: Path, force: bool) -> None:
     """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
     click.echo(f"wrote {write_template(output, force=force)}")
@@ -84,7 +87,7 @@ def template(output: Path, force: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="The .yaml to write (default: print the YAML).",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_force
 def parse(source: Path, output: Path | None, force: bool) -> None:
     """Read SOURCE (a .docx or .txt) back into document data, as YAML in the schema of examples/."""
     from .dump import dumps, write_yaml

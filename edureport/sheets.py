@@ -25,7 +25,7 @@ def _value(value: Any) -> str | int | float | None:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        return int(value) if float(value).is_integer() and not isinstance(value, float) else value
+        return value
     if hasattr(value, "item"):  # numpy scalar
         return _value(value.item())
     return str(value).strip() or None
