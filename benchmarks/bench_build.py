@@ -11,7 +11,6 @@ Target (issue 2): build / bare ≤ 1.0; peak memory of a build under 150 MB.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import resource
 import statistics
@@ -19,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -28,25 +26,12 @@ from docxtpl import DocxTemplate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import medians  # noqa: E402
+
 import edureport  # noqa: E402
 from edureport.reader import read_paragraphs  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "chengde-2021"
-
-
-def _medians(runs: list[Callable[[], object]], rounds: int) -> list[float]:
-    """Median seconds of each run; the runs alternate round by round, so that a busy machine
-    slows them alike instead of whichever happened to run then."""
-    for run in runs:
-        run()  # warm-up: imports and first-use caches are not what is compared
-    times: list[list[float]] = [[] for _ in runs]
-    for _ in range(rounds):
-        for run, spent in zip(runs, times, strict=True):
-            gc.collect()
-            start = time.perf_counter()
-            run()
-            spent.append(time.perf_counter() - start)
-    return [statistics.median(spent) for spent in times]
 
 
 def _cold(modes: list[str], rounds: int) -> list[tuple[float, float]]:
@@ -101,7 +86,7 @@ def main() -> None:
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         return
 
-    t_ours, t_bare = _medians([ours, bare], args.rounds)
+    t_ours, t_bare = medians([ours, bare], args.rounds)
     cold_rounds = max(3, args.rounds // 3)
     (c_ours, m_ours), (c_bare, m_bare) = _cold(["ours", "bare"], cold_rounds)
     print(f"paragraphs: {len(paragraphs)}   rounds: {args.rounds} warm, {cold_rounds} cold")
