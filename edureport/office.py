@@ -1,0 +1,88 @@
+"""LibreOffice, for what only a layout engine knows: PDF output and where text falls on pages.
+
+One ``soffice`` run converts any number of files (starting LibreOffice costs far more than a
+conversion), in a private profile so that a desktop LibreOffice the user has open is not disturbed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import EdureportError, Location
+
+INSTALL_HINT = (
+    "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
+    "fonts-noto-cjk; Windows: https://www.libreoffice.org) or set EDUREPORT_SOFFICE to soffice"
+)
+
+
+class OfficeError(EdureportError):
+    """LibreOffice is missing, or it could not convert a file."""
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice command: ``$EDUREPORT_SOFFICE``, else soffice/libreoffice on PATH."""
+    configured = os.environ.get("EDUREPORT_SOFFICE")
+    if configured:
+        return configured if Path(configured).is_file() else shutil.which(configured)
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in (  # the usual Windows and macOS places, which are not on PATH
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"), "LibreOffice/program/soffice.exe"),
+        Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+    ):
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def convert(
+    sources: Sequence[Path], folder: Path, *, to: str = "pdf", timeout: float = 600
+) -> list[Path]:
+    """Convert ``sources`` into ``folder`` in one LibreOffice run; the results, in order.
+
+    Files of one name stem would overwrite each other in one folder, so they are refused.
+    """
+    command = find_soffice()
+    if command is None:
+        raise OfficeError(f"LibreOffice is needed for this: {INSTALL_HINT}")
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise OfficeError("two files to convert share a name; convert them separately")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="edureport-lo-") as profile:
+        try:
+            run = subprocess.run(
+                [
+                    command,
+                    f"-env:UserInstallation={Path(profile).as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    to,
+                    "--outdir",
+                    str(folder),
+                    *map(str, sources),
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise OfficeError(f"LibreOffice did not finish within {timeout:.0f} s") from None
+        except OSError as exc:
+            raise OfficeError(f"cannot start LibreOffice ({command}): {exc.strerror}") from None
+    results = [folder / f"{s.stem}.{to.split(':')[0]}" for s in sources]
+    for source, result in zip(sources, results, strict=True):
+        if not result.is_file():
+            detail = run.stderr.decode("utf-8", "replace").strip().splitlines()
+            reason = detail[-1] if detail else f"exit code {run.returncode}"
+            raise OfficeError(f"LibreOffice could not convert it: {reason}", Location(source))
+    return results
