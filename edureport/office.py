@@ -34,8 +34,9 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
+    programs = os.environ.get("PROGRAMFILES", r"C:\Program Files")
     for candidate in (  # the usual Windows and macOS places, which are not on PATH
-        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"), "LibreOffice/program/soffice.exe"),
+        Path(programs, "LibreOffice/program/soffice.exe"),
         Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
     ):
         if candidate.is_file():
