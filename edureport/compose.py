@@ -8,7 +8,6 @@ never holds them; the template only places them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +15,20 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
-from .model import PLACEHOLDER, Column, Document, Notice, Plan, Section, Summary, Table
+from . import vocab
+from .model import (
+    PLACEHOLDER,
+    Column,
+    Document,
+    Notice,
+    Plan,
+    PlanItem,
+    PlanSection,
+    Section,
+    Summary,
+    Table,
+)
+from .vocab import HeadingNumber, numeral_value
 
 LOCALE = "zh_CN"
 _DIGITS = "零一二三四五六七八九"
@@ -118,51 +130,9 @@ def _paragraphs(blocks: list[str | Table], out: list[Block]) -> None:
             out.append(Block("p", block))
 
 
-def numeral_value(text: str) -> int | None:
-    """The value of a heading number as written: 四、 → 4, （十二） → 12, 4． → 4; None if none."""
-    digits = re.search(r"\d+", text)
-    if digits:
-        return int(digits.group())
-    chinese = re.search(f"[{_DIGITS[1:]}十]+", text)
-    if not chinese:
-        return None
-    word = chinese.group()
-    tens, _, ones = word.rpartition("十")
-    if "十" not in word:
-        return _DIGITS.index(word) if len(word) == 1 else None
-    value = (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
-    return value if len(tens) <= 1 and len(ones) <= 1 else None
-
-
-_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
-# The heading numbers of the four levels as documents write them, typed by hand included:
-# 一、 · （一） or (一) · 1. 1． 1、 · （1） or (1).
-HEADING_FORMS = (
-    (1, re.compile(rf"(?P<number>{_CN_NUMBER}、)\s*")),
-    (2, re.compile(rf"(?P<number>[（(]{_CN_NUMBER}[）)])\s*")),
-    (3, re.compile(r"(?P<number>\d{1,3}\s*[.．、])(?!\d)\s*")),
-    (4, re.compile(r"(?P<number>[（(]\d{1,3}[）)])\s*")),
-)
-
-
-@dataclass(frozen=True)
-class HeadingNumber:
-    """A heading number found at the start of a text."""
-
-    level: int
-    written: str  # as written, e.g. “（四）” or “2．”
-    value: int  # 4, 2; 0 where the numeral cannot be read
-    rest: str  # the text after the number (and any spaces)
-
-
 def match_heading(text: str) -> HeadingNumber | None:
     """The heading number ``text`` starts with, if any: the inverse of :func:`heading_number`."""
-    for level, pattern in HEADING_FORMS:
-        m = pattern.match(text)
-        if m:
-            written = m["number"]
-            return HeadingNumber(level, written, numeral_value(written) or 0, text[m.end() :])
-    return None
+    return vocab.match_heading(text)
 
 
 def numbered(level: int, expected: int, written: str | None) -> tuple[int, str]:
@@ -201,30 +171,78 @@ def compose_plan(plan: Plan) -> PrintedDocument:
         overview_label += "："
     for i, text in enumerate(plan.overview):
         doc.blocks.append(Block("field", text, label=overview_label if i == 0 else ""))
-    number = s = 0
-    for section in plan.sections:
-        s, written = numbered(1, s + 1, section.number)
-        doc.blocks.append(Block("h1", heading=written + section.title))
-        _paragraphs(list(section.paragraphs), doc.blocks)
-        for item in section.items:
-            # items run on across sections: 1 … 34
-            number, written = numbered(3, number + 1, item.number)
-            doc.blocks.append(Block("h3", heading=written + item.title))
-            for name in ("goal", "measures"):
-                paragraphs = getattr(item, name)
-                for i, text in enumerate(paragraphs):
-                    label = item.label(name) if i == 0 else ""
-                    doc.blocks.append(Block("field", text, label=label))
-            if item.departments:
-                departments = "、".join(item.departments) + item.departments_end
-                if item.departments_inline:
-                    doc.blocks[-1].text += item.label("departments") + departments
-                else:
-                    doc.blocks.append(
-                        Block("field", departments, label=item.label("departments"))
-                    )
-            _paragraphs(list(item.paragraphs), doc.blocks)
+    counter = [0]  # items run on across sections: 1 … 34
+    _plan_sections(plan.sections, 1, counter, doc.blocks)
     return doc
+
+
+def _plan_sections(
+    sections: list[PlanSection], level: int, counter: list[int], out: list[Block]
+) -> None:
+    s = 0
+    for section in sections:
+        s, written = numbered(level, s + 1, section.number)
+        rest = list(section.paragraphs)
+        text = str(rest.pop(0)) if section.run_in and rest and isinstance(rest[0], str) else ""
+        out.append(Block(f"h{level}", text=text, heading=written + section.title))
+        _paragraphs(rest, out)
+        for item in section.items:
+            counter[0], written = numbered(3, counter[0] + 1, item.number)
+            _plan_item(item, written, out)
+        _plan_sections(section.sections, level + 1, counter, out)
+
+
+def joined_names(item: PlanItem, names: list[str], gap: int = 0) -> str:
+    """Names joined by the item's separators (one for all, or one per gap counted from ``gap``)."""
+    marks = item.separators or "、"
+    text = names[0] if names else ""
+    for k, name in enumerate(names[1:]):
+        text += (marks if len(marks) == 1 else marks[min(gap + k, len(marks) - 1)]) + name
+    return text
+
+
+def inline_text(item: PlanItem) -> str:
+    """The written form of an item's units at the end of its last paragraph."""
+    assert item.inline is not None
+    text, gap = item.inline, 0
+    for name in ("departments", "cooperating", "leader"):
+        names: list[str] = getattr(item, name)
+        text = text.replace("{" + name + "}", joined_names(item, names, gap))
+        gap += max(len(names) - 1, 0)
+    return text.replace("{deadline}", item.deadline or "")
+
+
+def _plan_item(item: PlanItem, number: str, out: list[Block]) -> None:
+    heading = Block("h3", heading=number + item.title)
+    out.append(heading)
+    first = True
+    for name in ("goal", "measures"):
+        for i, text in enumerate(getattr(item, name)):
+            label = item.label(name) if i == 0 else ""
+            if first and item.run_in and name == "measures":
+                heading.text = label + text
+            else:
+                out.append(Block("field", text, label=label))
+            first = False
+    last = out[-1]
+    if item.inline is not None:
+        last.text += inline_text(item)
+    elif item.departments:
+        departments = joined_names(item, item.departments) + item.departments_end
+        if item.departments_inline:
+            last.text += item.label("departments") + departments
+        else:
+            out.append(Block("field", departments, label=item.label("departments")))
+    if item.inline is None:
+        gap = max(len(item.departments) - 1, 0)
+        for name in ("cooperating", "leader"):
+            names: list[str] = getattr(item, name)
+            if names:
+                out.append(Block("field", joined_names(item, names, gap), label=item.label(name)))
+                gap += len(names) - 1
+        if item.deadline is not None:
+            out.append(Block("field", item.deadline, label=item.label("deadline")))
+    _paragraphs(list(item.paragraphs), out)
 
 
 def _notice(notice: Notice) -> dict[str, Any]:
@@ -238,7 +256,7 @@ def _notice(notice: Notice) -> dict[str, Any]:
             for name in notice.organs
         ],
         "mark_word": notice.mark_word or "",
-        "code": str(notice.code),
+        "code": str(notice.code) if notice.code is not None else "",
         "signer": "、".join(notice.signer),
         "title": "\n".join(notice.title),
         "recipients": "，".join(notice.recipients) + "：" if notice.recipients else "",
@@ -280,6 +298,10 @@ def compose(document: Document) -> dict[str, Any]:
             printed.append(compose_summary(document.summary))
         elif name == "plan" and document.plan is not None:
             printed.append(compose_plan(document.plan))
+    for more in document.more:
+        printed.append(
+            compose_summary(more) if isinstance(more, Summary) else compose_plan(more)
+        )
     return {
         "notice": _notice(document.notice) if document.notice else None,
         "documents": printed,

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .vocab import DEFAULT_LABELS, ROLES
+
 
 def zh(name: str, **kw: Any) -> Any:
     """A dataclass field annotated with its Chinese name."""
@@ -106,8 +108,7 @@ class Summary:
     sections: list[Section] = zh("部分", default_factory=list)
 
 
-PLAN_FIELDS = ("goal", "measures", "departments")
-DEFAULT_LABELS = {"goal": "目标任务", "measures": "工作措施", "departments": "责任科室"}
+PLAN_FIELDS = ROLES
 
 
 @dataclass
@@ -115,7 +116,15 @@ class PlanItem:
     """One numbered work item (1…N across all sections) with its 目标任务 / 工作措施 / 责任科室.
 
     ``labels`` keeps a label the way this item writes it (任务目标, 工作举措, or a whole prefix such
-    as "目标任务: "). A paragraph list whose first entry is empty puts the label on its own line.
+    as "目标任务: "); an empty label prints the field's text without one, which is how an item
+    written as plain paragraphs keeps its text in ``measures``. A paragraph list whose first entry
+    is empty puts the label on its own line.
+
+    The units responsible: ``departments`` (the lead units, 责任科室/牵头单位), ``cooperating``
+    (配合单位), ``leader`` (责任领导) and ``deadline`` (完成时限). Each prints as a labelled line,
+    or, where ``inline`` holds the written form, at the end of the last paragraph, e.g.
+    "（{departments}牵头，{cooperating}参与）": each {name} is replaced by the names (plain text
+    replacement, never evaluated), joined by ``separators`` (one mark for all, or one per gap).
     """
 
     title: str = zh("标题")
@@ -129,21 +138,36 @@ class PlanItem:
     departments_inline: bool = zh("责任科室随段", default=False)
     paragraphs: list[str] = zh("其他段落", default_factory=list)  # unlabelled text after the fields
     number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
+    cooperating: list[str] = zh("配合单位", default_factory=list)
+    leader: list[str] = zh("责任领导", default_factory=list)
+    deadline: str | None = zh("完成时限", default=None)
+    inline: str | None = zh("随段写法", default=None)
+    separators: str = zh("单位分隔符", default="")
+    # "1.标题。正文……": the first paragraph of ``measures`` follows the title in its paragraph.
+    run_in: bool = zh("标题与段落同段", default=False)
 
     def label(self, name: str) -> str:
-        """The written prefix of field ``name``: the label and its colon."""
+        """The written prefix of field ``name``: the label and its colon ("" for no label)."""
         written = self.labels.get(name, DEFAULT_LABELS[name])
-        if written[-1:] in ("：", ":", " ", "　"):
+        if written == "" or written[-1:] in ("：", ":", " ", "　"):
             return written
         return written + "："
 
 
 @dataclass
 class PlanSection:
+    """A heading of the plan (一、) with its items; ``sections`` are groups under it (（一）)
+    whose items continue the numbering."""
+
     title: str = zh("标题")
     items: list[PlanItem] = zh("工作任务", default_factory=list)
-    paragraphs: list[str] = zh("段落", default_factory=list)  # text between heading and items
+    paragraphs: list[Block] = zh("段落", default_factory=list)  # text between heading and items
     number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
+    sections: list[PlanSection] = zh("下级标题", default_factory=list)
+    run_in: bool = zh("标题与段落同段", default=False)
+
+    def all_items(self) -> list[PlanItem]:
+        return self.items + [item for group in self.sections for item in group.all_items()]
 
 
 @dataclass
@@ -157,7 +181,7 @@ class Plan:
 
     @property
     def items(self) -> list[PlanItem]:
-        return [item for section in self.sections for item in section.items]
+        return [item for section in self.sections for item in section.all_items()]
 
 
 Printable = Literal["summary", "plan"]
@@ -168,7 +192,7 @@ class Notice:
     """The covering notice (通知) with its header block (版头), signature and end block (版记)."""
 
     organs: list[str] = zh("发文机关")
-    code: DocumentCode = zh("发文字号")
+    code: DocumentCode | None = zh("发文字号")  # null: a notice without one (文号 无)
     title: list[str] = zh("标题")
     date: dt.date | None = zh("成文日期")  # null: not yet fixed (a draft), printed 【待填写】
     recipients: list[str] = zh("主送机关", default_factory=list)
@@ -198,6 +222,11 @@ class Document:
     notice: Notice | None = zh("通知", default=None)
     summary: Summary | None = zh("工作总结", default=None)
     plan: Plan | None = zh("工作要点", default=None)
+    # Further documents in one file (a second plan, 附件2 …), printed after the summary and plan.
+    more: list[Summary | Plan] = zh("其他文件", default_factory=list)
+    # Text found before the document began (a web page's metadata, a table of contents): kept so
+    # that nothing read is lost, never printed.
+    front_matter: list[str] = zh("文前信息", default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
 
     def build(self, output: str | Path, **options: Any) -> Path:

@@ -8,20 +8,18 @@ order, as a plain paragraph, and a :class:`ParseWarning` says where it was.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal
 
 from lxml import etree
 
-from .compose import heading_number, match_heading, numeral_value
+from . import vocab
+from .compose import heading_number
 from .errors import InputError, Location
 from .model import (
-    DEFAULT_LABELS,
-    PLACEHOLDER,
     Column,
     Document,
     DocumentCode,
@@ -36,6 +34,11 @@ from .model import (
 )
 from .reader import SourceParagraph, W, read_paragraphs
 from .reader import paragraph_text as _paragraph_text
+from .recognise import Line as _Line
+from .recognise import NoticeParts, prepare, recognise
+from .recognise import TableUnit as _Table
+from .recognise import Unit as _Unit
+from .vocab import Role, match_heading, numeral_value, parse_date, undistribute
 
 
 @dataclass(frozen=True)
@@ -75,19 +78,19 @@ def summarize(document: Document) -> str:
     """One line saying what was found: ``notice 承教发〔2021〕1号 · plan: 6 sections, 34 items``."""
     parts = []
     if document.notice is not None:
-        parts.append(f"notice {document.notice.code}")
-    if document.summary is not None:
-        summary = document.summary
+        code = document.notice.code
+        parts.append(f"notice {code}" if code is not None else "notice without a 发文字号")
+    for made in [document.summary, document.plan, *document.more]:
+        if isinstance(made, Summary):
 
-        def count(sections: list[Section]) -> int:
-            return sum(len(s.subsections) + count(s.subsections) for s in sections)
+            def count(sections: list[Section]) -> int:
+                return sum(len(s.subsections) + count(s.subsections) for s in sections)
 
-        tables = sum(isinstance(b, Table) for b in _summary_blocks(summary))
-        text = f"summary: {len(summary.sections)} sections, {count(summary.sections)} subsections"
-        parts.append(text + (f", {tables} tables" if tables else ""))
-    if document.plan is not None:
-        plan = document.plan
-        parts.append(f"plan: {len(plan.sections)} sections, {len(plan.items)} items")
+            tables = sum(isinstance(b, Table) for b in _summary_blocks(made))
+            text = f"summary: {len(made.sections)} sections, {count(made.sections)} subsections"
+            parts.append(text + (f", {tables} tables" if tables else ""))
+        elif isinstance(made, Plan):
+            parts.append(f"plan: {len(made.sections)} sections, {len(made.items)} items")
     return " · ".join(parts)
 
 
@@ -107,23 +110,6 @@ def _summary_blocks(summary: Summary) -> list[str | Table]:
 # Units: the source as lines and tables, each with where it stood.
 
 
-@dataclass
-class _Line:
-    text: str
-    where: Location
-    style: str | None = None
-    paragraph: int = 0  # lines of one paragraph share it
-
-
-@dataclass
-class _Table:
-    rows: list[list[str]]
-    numeric: list[bool | None]  # per column, from the template's cell styles where there are any
-    where: Location
-
-
-_Unit = _Line | _Table
-
 # What text extraction tools leave in (e.g. "[bookmark: _GoBack]"): not text of the document.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
 _TAB_SPLIT = re.compile(r"\t+")
@@ -136,7 +122,7 @@ def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
 def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
     where = _where(path, p, docx)
     text = _ARTEFACT.sub("", p.text)
-    return [_Line(line.strip(), where, p.style, p.index) for line in text.split("\n")]
+    return [_Line(line, where, p.index, p.style) for line in text.split("\n")]
 
 
 def _units(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
@@ -214,112 +200,31 @@ def _text_tables(units: list[_Unit]) -> list[_Unit]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Patterns of the written document.
+# Patterns of the written document (the words themselves are in vocab).
 
-_BRACKETS_OPEN, _BRACKETS_CLOSE = "〔﹝[【（(", "〕﹞]】）)"
-_CODE = re.compile(
-    rf"^(?P<agency>[^\s{re.escape(_BRACKETS_OPEN)}]+?)\s*[{re.escape(_BRACKETS_OPEN)}]\s*"
-    rf"(?P<year>\d{{4}})\s*[{re.escape(_BRACKETS_CLOSE)}]\s*"
-    rf"(?P<serial>\d+|{re.escape(PLACEHOLDER)})\s*号"
-    r"(?:\s+签发人\s*[：:]\s*(?P<signer>.+))?$"
-)
-_SIGNER = re.compile(r"^签发人\s*[：:]\s*(?P<names>.+)$")
-_COPY = re.compile(r"^\d{6}$")
-_SECRECY = re.compile(r"^(绝密|机密|秘密)(★\S*)?$")
-_URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
-_KINDS = "通知|通报|意见|决定|决议|命令|公告|通告|报告|请示|批复|函|纪要|议案|公报"
-_TITLE_END = re.compile(rf"({_KINDS})$")
-_DOC_TITLE = re.compile(r"^[^，。；：:,;]{0,40}(总结|要点|计划|安排|规划)$")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
-_DATE_PATTERNS = (
-    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(r"^(?P<y>[〇○零O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
-               r"(?P<d>[一二三四五六七八九十]{1,3})日"),
-    re.compile(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
-)
 _PRINTED = re.compile(r"^(?P<by>.+?)\s+(?P<date>\S+?)\s*印发$")
 _CC = re.compile(r"^抄送\s*[：:]\s*(?P<names>.*)$")
 _NOTE = re.compile(r"^[（(](?P<note>.+)[）)]$")
-_ATTACHMENT = re.compile(r"^附件\s*[：:]\s*(?P<rest>.+)$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*(?P<rest>.+)$")
 _ATTACHMENT_NUMBER = re.compile(r"^(?P<n>\d+)\s*[.．、]\s*(?P<name>.+)$")
-
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CAPTION = re.compile(r"^表\s*[0-9一二三四五六七八九十]+")
-
-Field = Literal["goal", "measures", "departments"]
-_FIELD_LABELS: dict[str, Field] = {
-    "目标任务": "goal", "任务目标": "goal", "工作目标": "goal", "主要目标": "goal",
-    "工作措施": "measures", "工作举措": "measures", "主要措施": "measures",
-    "具体措施": "measures", "推进措施": "measures",
-    "责任科室": "departments", "责任单位": "departments", "责任处室": "departments",
-    "牵头单位": "departments", "责任部门": "departments", "牵头科室": "departments",
-}
-_LABEL_WORDS = "|".join(_FIELD_LABELS)
-_FIELD = re.compile(rf"^(?P<prefix>(?P<label>{_LABEL_WORDS})\s*[：:][ \u3000]*)(?P<text>.*)$")
-_DEPARTMENT_WORDS = "|".join(k for k, v in _FIELD_LABELS.items() if v == "departments")
-_INLINE_DEPARTMENTS = re.compile(
-    rf"(?P<prefix>[（(](?P<label>{_DEPARTMENT_WORDS})"
-    r"\s*[：:]\s*)(?P<names>(?:[^（）()]|[（(][^（）()]*[）)])+)(?P<end>[）)][。；;]?)$"
-)
-_OVERVIEW = re.compile(
-    r"^(?P<prefix>(?P<label>总体思路|总体要求|指导思想|工作思路|总体目标|基本思路)"
-    r"\s*[：:][ \u3000]*)"
-    r"(?P<text>.*)$"
-)
 _END_MARKS = "。；;，,.、"
 _NOT_ORGAN_STYLES = ("GwTitle", "GwRecipients", "GwDocTitle", "GwDocTitleFirst", "GwDate")
+# A bracket closing a paragraph, where the units responsible for an item are named.
+_TRAILING_BRACKET = re.compile(
+    r"(?P<open>[（(])(?P<body>(?:[^（）()]|[（(][^（）()]*[）)])+)(?P<close>[）)])(?P<end>[。；;]?)$"
+)
+_VERB_FORM = re.compile(
+    rf"^(?P<lead>.+?)(?P<lead_verb>{'|'.join(vocab.LEAD_VERBS)})"
+    rf"(?:(?P<gap>[，,；;、\s]+)(?P<co>.+?)(?P<co_verb>{'|'.join(vocab.COOPERATE_VERBS)}))?$"
+)
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-4])$|^(?P<cn>[一二三四])级标题$", re.I)
 
 
-def _is_date_line(text: str) -> bool:
-    """A 成文日期 line: a date, or the placeholder a draft leaves for it."""
-    return text.strip() == PLACEHOLDER or parse_date(text) is not None
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date written 2021年4月6日, 二〇二一年四月六日, 2021-04-06, 2021.4.6 or 2021/4/6."""
-    text = text.strip()
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m is None or m.end() != len(text):
-            continue
-        y, mo, d = m["y"], m["m"], m["d"]
-        try:
-            if y.isdigit():
-                return dt.date(int(y), int(mo), int(d))
-            month, day = numeral_value(mo), numeral_value(d)
-            if month is None or day is None:
-                return None
-            return dt.date(int("".join(str(_CN_DIGIT[c]) for c in y)), month, day)
-        except ValueError:
-            return None
-    return None
-
-
-def split_names(text: str, separators: str) -> list[str]:
+def split_names(text: str, separators: str = "、") -> list[str]:
     """Split a list of names at ``separators``, but not inside brackets: 局机关各科室（馆、站）."""
-    names: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in "（(〔【《<":
-            depth += 1
-        elif ch in "）)〕】》>" and depth:
-            depth -= 1
-        if ch in separators and depth == 0:
-            names.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-    names.append("".join(current).strip())
-    return [n for n in names if n]
-
-
-def undistribute(text: str) -> str:
-    """"承  德  市  教  育  局" → "承德市教育局": the spaces of distributed alignment."""
-    parts = text.split()
-    if len(parts) > 1 and all(len(p) == 1 for p in parts):
-        return "".join(parts)
-    return text
+    return vocab.split_names(text, separators)[0]
 
 
 def _organ_names(text: str) -> list[str]:
@@ -351,6 +256,14 @@ def _written_label(prefix: str, default: str) -> str | None:
     return prefix
 
 
+def _run_in(title: str) -> tuple[str, str]:
+    """"标题。正文……" → the title (to its first full stop) and the text after it."""
+    m = _SENTENCE_END.search(title)
+    if m and m.end() < len(title):
+        return title[: m.end()], title[m.end() :]
+    return title, ""
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -359,120 +272,99 @@ class _Parser:
         self.path = path
         self.units = units
         self.warnings: list[ParseWarning] = []
+        self.legend = False  # a "排在第一位的为牵头单位，下同" was read: lists name the lead first
 
     def warn(self, where: Location, message: str) -> None:
         self.warnings.append(ParseWarning(where, message))
 
     def run(self) -> ParseResult:
-        units = [u for u in self.units if isinstance(u, _Table) or u.text]
-        notice, rest = self.notice(units)
-        if notice is not None:
-            rest = self.colophon(notice, rest)
+        units = prepare(self.units, self.warn)
+        found = recognise(units)
+        notice = self.notice(found.notice) if found.notice is not None else None
         document = Document(notice=notice)
-        for kind, title, body in self.printed_documents(rest):
+        for line in found.front:
+            self.warn(line.where, "text before the document began is kept as front matter "
+                      "(front_matter), not printed")
+            document.front_matter.append(line.text)
+        for part in found.documents:
+            body = part.body
+            if notice is not None:
+                body = self.colophon(notice, body)
+            title = part.title.text if part.title is not None else ""
+            if part.title is None and part is not found.documents[0]:
+                self.warn(body[0].where, "text after the documents is read as a document")
+            kind: Printable = "plan" if part.kind == "plan" else "summary"
+            made: Summary | Plan = self.plan(title, body) if kind == "plan" else self.summary(
+                title, body
+            )
             if kind == "plan" and document.plan is None:
-                document.plan = self.plan(title, body)
+                document.plan = made  # type: ignore[assignment]
             elif kind == "summary" and document.summary is None:
-                document.summary = self.summary(title, body)
+                document.summary = made  # type: ignore[assignment]
             else:
-                self.warn(body[0].where if body else Location(self.path),
-                          f"a second {kind} in one file; it is read into the first one")
-                target = document.summary if kind == "summary" else None
-                if target is not None:
-                    extra_summary = self.summary(title, body)
-                    target.sections.extend(extra_summary.sections)
-                elif document.plan is not None:
-                    document.plan.sections.extend(self.plan(title, body).sections)
+                document.more.append(made)
                 continue
             if notice is not None:
                 notice.prints.append(kind)
+        if document.notice is None and document.summary is None and document.plan is None:
+            document.summary = Summary("")
         document.source = self.path
         return ParseResult(document, self.warnings)
 
     # -- the notice ---------------------------------------------------------------------------
 
-    def notice(self, units: list[_Unit]) -> tuple[Notice | None, list[_Unit]]:
-        lines = units
+    def notice(self, parts: NoticeParts) -> Notice:
         organs: list[str] = []
         code: DocumentCode | None = None
         signer: list[str] = []
         copy = secrecy = urgency = mark_word = None
-        i = 0
-        while i < len(lines):
-            unit = lines[i]
-            if not isinstance(unit, _Line):
-                break
-            text = unit.text
-            m = _CODE.match(text)
-            if m and code is None:
-                serial = None if m["serial"] == PLACEHOLDER else int(m["serial"])
-                code = DocumentCode(m["agency"], int(m["year"]), serial)
-                if m["signer"]:
-                    signer = split_names(m["signer"], "、 \u3000")
-            elif (m := _SIGNER.match(text)) and not signer:
+        for line in parts.header:
+            text = line.text
+            found = vocab.find_code(text, at_start=True)
+            if found is not None and code is None:
+                code = DocumentCode(found.agency, found.year, found.serial)
+                rest = text[found.end :].strip()
+                if m := vocab.SIGNER_RE.match(rest):
+                    signer = split_names(m["names"], "、 \u3000")
+            elif (m := vocab.SIGNER_RE.match(text)) and not signer:
                 signer = split_names(m["names"], "、 \u3000")
-            elif _COPY.match(text) and copy is None:
+            elif vocab.COPY_NUMBER_RE.match(text) and copy is None:
                 copy = text
-            elif _SECRECY.match(text) and secrecy is None:
+            elif vocab.SECRECY_RE.match(text) and secrecy is None:
                 secrecy = text
-            elif _URGENCY.match(text) and urgency is None:
+            elif vocab.URGENCY_RE.match(text) and urgency is None:
                 urgency = text
             elif text == "文件" and organs:
                 mark_word = text
-            elif unit.style not in _NOT_ORGAN_STYLES and self._organ_line(text):
+            elif line.style not in _NOT_ORGAN_STYLES:
                 names = _organ_names(text)
                 if len(names) == 1 and names[0].endswith("文件") and len(names[0]) > 2:
                     names, mark_word = [names[0][:-2].rstrip()], "文件"
                 organs.extend(names)
-            else:
-                break
-            i += 1
-        if code is None or not organs:
-            return None, units
-        # The title: up to the line ending in the kind of document (通知), or a blank.
-        title: list[str] = []
-        while i < len(lines):
-            unit = lines[i]
-            if not isinstance(unit, _Line):
-                break
-            if title and self._title_ended(title[-1], unit, lines[i - 1]):
-                break
-            title.append(unit.text)
-            i += 1
-            if len(title) == 4:
-                break
+        title = [line.text for line in parts.title]
         if not title:
-            self.warn(Location(self.path), "the notice has no title")
+            self.warn(parts.recipients.where if parts.recipients else Location(self.path),
+                      "the notice has no title")
             title = [""]
-        # Everything up to the date is the notice's text.
-        end = next(
-            (j for j in range(i, len(lines)) if isinstance(lines[j], _Line)
-             and _is_date_line(lines[j].text)),  # type: ignore[union-attr]
-            None,
-        )
-        notice_date: dt.date | None = None
-        if end is None:
-            self.warn(Location(self.path), "the notice has no date (成文日期); the year of the "
-                      "document code is assumed, 1 January: correct it in the data")
-            notice = Notice(organs, code, title, dt.date(code.year, 1, 1))
-            body_units, after = lines[i:], []
-        else:
-            end_line = lines[end]
-            assert isinstance(end_line, _Line)
-            notice_date = parse_date(end_line.text)  # None: a draft's 【待填写】
-            notice = Notice(organs, code, title, notice_date)
-            body_units, after = lines[i:end], lines[end + 1:]
+        signature = [n for line in parts.signature for n in _organ_names(line.text)]
+        if not organs:
+            organs = list(signature)  # no printed mark: the organ is who signed
+        date = parse_date(parts.date.text) if parts.date is not None else None
+        if parts.date is None:
+            self.warn(Location(self.path), "the notice has no date (成文日期); it is left empty: "
+                      "fill it in the data")
+        notice = Notice(organs, code, title, date)
         notice.signer, notice.copy_number, notice.secrecy = signer, copy, secrecy
         notice.urgency, notice.mark_word = urgency, mark_word
-        self.notice_body(notice, body_units, has_date=end is not None)
-        # After the date: 附注 in brackets, then the printed documents.
-        if after and isinstance(after[0], _Line) and (m := _NOTE.match(after[0].text)):
+        notice.signature = [] if signature == organs else signature
+        if parts.recipients is not None:
+            notice.recipients = split_names(parts.recipients.text[:-1], "，,")
+        self.notice_body(notice, parts.body)
+        if parts.note is not None and (m := _NOTE.match(parts.note.text)):
             notice.note = m["note"]
-            after = after[1:]
-        return notice, after
+        return notice
 
-    @staticmethod
-    def colophon(notice: Notice, units: list[_Unit]) -> list[_Unit]:
+    def colophon(self, notice: Notice, units: list[_Unit]) -> list[_Unit]:
         """Take the 版记 (抄送, 印发机关 and 印发日期) out of ``units``, wherever it stands."""
         rest: list[_Unit] = []
         for unit in units:
@@ -490,25 +382,7 @@ class _Parser:
             rest.append(unit)
         return rest
 
-    @staticmethod
-    def _organ_line(text: str) -> bool:
-        return (
-            len(text) <= 60 and not re.search(r"[。，；：:,;！？]", text) and "关于" not in text
-            and not _TITLE_END.search(text) and not _DOC_TITLE.match(text)
-            and parse_date(text) is None and _heading(text) is None
-        )
-
-    @staticmethod
-    def _title_ended(last: str, unit: _Line, previous: _Unit) -> bool:
-        if isinstance(previous, _Line) and previous.paragraph == unit.paragraph and previous.style \
-                and unit.style == previous.style:
-            return False  # one paragraph, broken into lines
-        return bool(
-            _TITLE_END.search(last) or unit.text[-1:] in "：:" or _is_sentence(unit.text)
-            or parse_date(unit.text) is not None
-        )
-
-    def notice_body(self, notice: Notice, units: list[_Unit], has_date: bool) -> None:
+    def notice_body(self, notice: Notice, units: list[_Unit]) -> None:
         lines: list[_Line] = []
         for unit in units:
             if isinstance(unit, _Table):
@@ -516,14 +390,6 @@ class _Parser:
                 lines.extend(_Line("\t".join(r), unit.where) for r in unit.rows)
             else:
                 lines.append(unit)
-        if lines and lines[0].text[-1:] in "：:" and not _ATTACHMENT.match(lines[0].text):
-            notice.recipients = split_names(lines[0].text[:-1], "，")
-            lines = lines[1:]
-        # The signature: the line just above the date, if it is a name and not a sentence.
-        if has_date and lines and not _is_sentence(lines[-1].text) \
-                and not _ATTACHMENT.match(lines[-1].text):
-            names = _organ_names(lines.pop().text)
-            notice.signature = [] if names == notice.organs else names
         attachments = False
         for line in lines:
             m = _ATTACHMENT.match(line.text)
@@ -542,37 +408,12 @@ class _Parser:
 
     # -- the printed documents ----------------------------------------------------------------
 
-    def printed_documents(self, units: list[_Unit]) -> list[tuple[Printable, str, list[_Unit]]]:
-        found: list[tuple[Printable, str, list[_Unit]]] = []
-        for unit in units:
-            if isinstance(unit, _Line) and self._doc_title(unit):
-                found.append(("summary", unit.text, []))
-            elif found:
-                found[-1][2].append(unit)
-            else:
-                self.warn(unit.where, "text before the first document title is read as the "
-                          "first document's opening text")
-                found.append(("summary", "", [unit]))
-        result: list[tuple[Printable, str, list[_Unit]]] = []
-        for _, title, body in found:
-            plan = title.endswith(("要点", "计划", "安排", "规划")) or any(
-                isinstance(u, _Line) and _FIELD.match(u.text) for u in body
-            )
-            result.append(("plan" if plan else "summary", title, body))
-        return result
-
-    @staticmethod
-    def _doc_title(unit: _Line) -> bool:
-        if unit.style in ("GwDocTitle", "GwDocTitleFirst"):
-            return True
-        return bool(_DOC_TITLE.match(unit.text)) and _heading(unit.text) is None
-
     def summary(self, title: str, units: list[_Unit]) -> Summary:
         summary = Summary(title)
-        stack: list[Section] = []
-        counters = [0, 0, 0, 0, 0]
+        stack: list[tuple[int, Section]] = []  # (level as written, section)
+        counters: dict[int, int] = {}
         for unit in units:
-            target = stack[-1].paragraphs if stack else summary.preface
+            target = stack[-1][1].paragraphs if stack else summary.preface
             if isinstance(unit, _Table):
                 caption = None
                 last = target[-1] if target else None
@@ -582,24 +423,29 @@ class _Parser:
                 target.append(self.table(unit, caption))
                 continue
             heading = _heading(unit.text)
-            if heading is None or heading[0] > len(stack) + 1:
+            if heading is None or heading[0] == 5:
                 target.append(unit.text)
                 continue
             level, written, rest = heading
-            expected = counters[level] + 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            depth = len(stack) + 1
+            if depth > 4:
+                target.append(unit.text)
+                continue
+            expected = counters.get(level, 0) + 1
             value = numeral_value(written) or expected
             counters[level] = value
-            for deeper in range(level + 1, len(counters)):
-                counters[deeper] = 0
-            section = Section(rest, number=None if written == heading_number(level, expected)
-                              else written)
-            m = _SENTENCE_END.search(rest)
-            if m and m.end() < len(rest):  # 标题。正文…: the heading runs into its paragraph
-                section.title, section.run_in = rest[: m.end()], True
-                section.paragraphs.append(rest[m.end():])
-            del stack[level - 1:]
-            (stack[-1].subsections if stack else summary.sections).append(section)
-            stack.append(section)
+            for deeper in [k for k in counters if k > level]:
+                del counters[deeper]
+            standard = heading_number(depth, expected) if level == depth else None
+            section = Section(rest, number=None if written == standard else written)
+            title, text = _run_in(rest)
+            if text:  # 标题。正文…: the heading runs into its paragraph
+                section.title, section.run_in = title, True
+                section.paragraphs.append(text)
+            (stack[-1][1].subsections if stack else summary.sections).append(section)
+            stack.append((level, section))
         return summary
 
     def table(self, unit: _Table, caption: str | None) -> Table:
@@ -618,125 +464,396 @@ class _Parser:
         return Table(columns=columns, rows=values, caption=caption)
 
     def plan(self, title: str, units: list[_Unit]) -> Plan:
+        """A plan: its sections (一、), groups (（一）) and items, the deepest numbered level."""
         plan = Plan(title)
-        section: PlanSection | None = None
-        item: PlanItem | None = None
-        current: Field | None = None
-        inline_at: tuple[Field, int] | None = None
-        counters = {1: 0, 3: 0}
+        headed = [
+            (h[0], u.style)
+            for u in units
+            if isinstance(u, _Line) and (h := _heading(u.text)) is not None
+        ]
+        styled = {level for level, style in headed if style == "GwH3"}
+        if styled:  # a document built from data says which headings are items
+            item_level = min(styled)
+        elif headed and all(style in ("GwH1", "GwH2") for _, style in headed):
+            item_level = 99
+        else:
+            item_level = _item_level(Counter(level for level, _ in headed))
+        levels = Counter(level for level, _ in headed)
+        section_levels = sorted(lv for lv in levels if lv < item_level)
+        stack: list[tuple[int, PlanSection]] = []
+        builder: _ItemBuilder | None = None
+        item_count = 0
+        counters: dict[int, int] = {}
 
-        def close_item() -> None:
-            nonlocal inline_at
-            if item is not None and inline_at is not None:
-                name, index = inline_at
-                last_field = "measures" if item.measures else "goal"
-                if item.paragraphs or (name, index) != (last_field, len(getattr(item, name)) - 1):
-                    # the bracket closed a paragraph that is not the item's last: put it back
-                    text = item.label("departments") + "、".join(item.departments)
-                    getattr(item, name)[index] += text + item.departments_end
-                    item.departments, item.departments_end = [], ""
-                    item.departments_inline = False
-                    item.labels.pop("departments", None)
-            inline_at = None
+        def close() -> None:
+            nonlocal builder
+            if builder is not None:
+                builder.close()
+                builder = None
+
+        def untitled() -> PlanSection:
+            section = PlanSection("", number="")
+            plan.sections.append(section)
+            stack.append((0, section))
+            return section
 
         for unit in units:
             if isinstance(unit, _Table):
-                self.warn(unit.where, "a table in the plan is kept as lines of text")
-                lines = [_Line("\t".join(r), unit.where) for r in unit.rows]
-            else:
-                lines = [unit]
-            for line in lines:
-                text = line.text
-                heading = _heading(text)
-                if heading and heading[0] == 1:
-                    close_item()
-                    _, written, rest = heading
-                    value = numeral_value(written) or counters[1] + 1
-                    number = None if written == heading_number(1, counters[1] + 1) else written
-                    counters[1] = value
-                    section, item, current = PlanSection(rest, number=number), None, None
-                    plan.sections.append(section)
+                close()
+                task = _task_table(unit)
+                if task is not None:
+                    for group, items in task:
+                        target = stack[-1][1] if stack else untitled()
+                        if group:
+                            sub = PlanSection(group, number="")
+                            target.sections.append(sub)
+                            target = sub
+                        for item in items:
+                            item_count += 1
+                            item.number = None if str(item_count) == item.number else item.number
+                            target.items.append(item)
                     continue
-                if heading and heading[0] == 3 and section is not None:
-                    close_item()
-                    _, written, rest = heading
-                    value = numeral_value(written) or counters[3] + 1
-                    number = None if written == heading_number(3, counters[3] + 1) else written
-                    counters[3] = value
-                    item, current = PlanItem(rest, number=number), None
-                    section.items.append(item)
-                    continue
-                m = _FIELD.match(text)
-                if m and item is not None:
-                    name = _FIELD_LABELS[m["label"]]
-                    if getattr(item, name):
-                        self.warn(line.where, f"{m['label']} given twice in one item; the second "
-                                  "is kept as a plain paragraph after the item")
-                        item.paragraphs.append(text)
-                        current = "departments"
-                        continue
-                    label = _written_label(m["prefix"], DEFAULT_LABELS[name])
-                    if label is not None:
-                        item.labels[name] = label
-                    current = name
-                    if name == "departments":
-                        self.departments(item, m["text"])
-                    else:
-                        body = m["text"]
-                        inline = _INLINE_DEPARTMENTS.search(body)
-                        if inline and not item.departments:
-                            body = body[: inline.start()]
-                            self.inline_departments(item, inline)
-                            inline_at = (name, 0)
-                        getattr(item, name).append(body)
-                    continue
-                if item is not None and current in ("goal", "measures") and not item.paragraphs:
-                    assert current is not None
-                    body = text
-                    inline = _INLINE_DEPARTMENTS.search(body)
-                    if inline and not item.departments:
-                        body = body[: inline.start()]
-                        self.inline_departments(item, inline)
-                        inline_at = (current, len(getattr(item, current)))
-                    getattr(item, current).append(body)
-                    continue
-                if item is not None:
-                    self.warn(line.where, "text in a work item that is not one of its fields is "
-                              "kept as a plain paragraph after the fields")
-                    item.paragraphs.append(text)
-                    continue
-                if section is not None:
-                    self.warn(line.where, "text between a section heading and its first item is "
-                              "kept as a plain paragraph")
-                    section.paragraphs.append(text)
-                    continue
-                if heading and heading[0] == 3:
-                    self.warn(line.where, "a numbered item before the first section heading is "
-                              "kept as overview text")
-                m = _OVERVIEW.match(text)
-                if not plan.overview:
-                    if m:
-                        label = _written_label(m["prefix"], "总体思路")
-                        plan.overview_label = label if label is not None else "总体思路"
-                        text = m["text"]
-                    else:
-                        plan.overview_label = ""
-                plan.overview.append(text)
-        close_item()
+                if stack:
+                    stack[-1][1].paragraphs.append(self.table(unit, None))
+                else:
+                    self.warn(unit.where, "a table before the plan's first heading is kept as "
+                              "lines of overview text")
+                    plan.overview.extend("\t".join(r) for r in unit.rows)
+                continue
+            text = unit.text
+            heading = _heading(text)
+            if heading is not None and heading[0] in section_levels:
+                close()
+                level, written, rest = heading
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                depth = section_levels.index(level) + 1
+                expected = counters.get(level, 0) + 1
+                counters[level] = numeral_value(written) or expected
+                for deeper in [k for k in counters if k > level]:
+                    del counters[deeper]
+                standard = heading_number(depth, expected) if level == depth else None
+                section = PlanSection(rest, number=None if written == standard else written)
+                head, body = _run_in(rest) if depth > 1 else (rest, "")
+                if body:
+                    section.title, section.run_in = head, True
+                    section.paragraphs.append(body)
+                (stack[-1][1].sections if stack else plan.sections).append(section)
+                stack.append((level, section))
+                continue
+            if heading is not None and heading[0] == item_level:
+                close()
+                _, written, rest = heading
+                number = None if written == heading_number(3, item_count + 1) else written
+                item_count = numeral_value(written) or item_count + 1
+                item = PlanItem(rest, number=number)
+                target = stack[-1][1] if stack else untitled()
+                target.items.append(item)
+                builder = _ItemBuilder(self, item)
+                head, body = _run_in(rest)
+                if body:
+                    item.title, item.run_in = head, True
+                    builder.text(body, unit.where)
+                continue
+            if builder is not None:
+                builder.line(text, unit.where)
+                continue
+            if vocab.LEGEND_RE.search(text):
+                self.legend = True
+            if stack:
+                self.warn(unit.where, "text between a section heading and its first item is "
+                          "kept as a plain paragraph")
+                stack[-1][1].paragraphs.append(text)
+                continue
+            m = vocab.OVERVIEW_RE.match(text)
+            if not plan.overview:
+                if m:
+                    label = _written_label(m["prefix"], "总体思路")
+                    plan.overview_label = label if label is not None else "总体思路"
+                    text = m["text"]
+                else:
+                    plan.overview_label = ""
+            plan.overview.append(text)
+        close()
         return plan
 
-    @staticmethod
-    def departments(item: PlanItem, text: str) -> None:
-        stripped = text.rstrip(_END_MARKS)
-        item.departments_end = text[len(stripped):]
-        item.departments = split_names(stripped, "、")
 
-    @staticmethod
-    def inline_departments(item: PlanItem, m: re.Match[str]) -> None:
-        item.departments_inline = True
-        item.labels["departments"] = m["prefix"]
-        item.departments = split_names(m["names"], "、")
-        item.departments_end = m["end"]
+def _item_level(levels: Counter[int]) -> int:
+    """The level that numbers a plan's items: the deepest level at least as frequent as every
+    level above it (一、 6 and 1. 34 → 1.; a few （1） inside items do not count)."""
+    best = 3
+    for level in sorted(levels):
+        if level == 5:
+            continue
+        if all(levels[level] >= levels[above] for above in levels if above < level):
+            best = level
+    return best
+
+
+class _ItemBuilder:
+    """Fills one plan item from the lines that follow its heading."""
+
+    def __init__(self, parser: _Parser, item: PlanItem) -> None:
+        self.parser = parser
+        self.item = item
+        self.current: Role | None = None
+        self.gaps: dict[str, str] = {}
+
+    def text(self, text: str, where: Location) -> None:
+        """Unlabelled text: the item's measures, written without a label."""
+        item = self.item
+        if self.current is None and not item.goal and not item.measures:
+            item.labels["measures"] = ""
+            self.current = "measures"
+        if self.current in ("goal", "measures") and not item.paragraphs:
+            getattr(item, self.current).append(text)
+            return
+        self.parser.warn(where, "text in a work item that is not one of its fields is kept as a "
+                         "plain paragraph after the fields")
+        item.paragraphs.append(text)
+
+    def line(self, text: str, where: Location) -> None:
+        item = self.item
+        pairs = list(vocab.LABEL_PAIR_RE.finditer(text))
+        if pairs and pairs[0].start() == 0:
+            roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
+            if any(getattr(item, r) for r in roles):
+                self.parser.warn(where, f"{pairs[0]['label']} given twice in one item; the "
+                                 "second is kept as a plain paragraph after the item")
+                item.paragraphs.append(text)
+                self.current = "departments"
+                return
+            if not all(r in _UNIT_ROLES + ("deadline",) for r in roles):
+                pairs = pairs[:1]  # a label inside a sentence is text, not a second field
+            for k, pair in enumerate(pairs):
+                role = vocab.FIELD_LABELS[pair["label"]]
+                end = _next_label_start(text, pair.end()) if k + 1 < len(pairs) else len(text)
+                value = text[pair.end() : end]
+                prefix = pair.group(0)
+                label = _written_label(prefix, vocab.DEFAULT_LABELS[role])
+                if label is not None:
+                    item.labels[role] = label
+                self.current = role
+                self.field(role, value)
+            return
+        if self.current is None and item.goal == item.measures == []:
+            self.text(text, where)
+            return
+        if self.current in ("goal", "measures") and not item.paragraphs:
+            getattr(item, self.current).append(text)
+            return
+        self.text(text, where)
+
+    def field(self, role: Role, value: str) -> None:
+        item = self.item
+        if role in ("goal", "measures"):
+            getattr(item, role).append(value)
+            return
+        stripped = value.rstrip(_END_MARKS)
+        if role == "deadline":
+            item.deadline = stripped
+            item.departments_end = item.departments_end or value[len(stripped) :]
+            return
+        names, gaps = vocab.split_names(stripped)
+        setattr(item, role, names)
+        self.gaps[role] = gaps
+        if role == "departments":
+            item.departments_end = value[len(stripped) :]
+
+    def close(self) -> None:
+        """The item is complete: read units named at the end of its last paragraph."""
+        item = self.item
+        if not (item.departments or item.cooperating or item.leader) and not item.paragraphs:
+            field_name: Role | None = "measures" if item.measures else "goal" if item.goal else None
+            if field_name is not None:
+                paragraphs: list[str] = getattr(item, field_name)
+                last = paragraphs[-1]
+                kept = self.inline(last)
+                if kept is not None:
+                    paragraphs[-1] = kept
+            elif item.title:
+                kept = self.inline(item.title, in_title=True)
+                if kept is not None:
+                    item.title = kept
+        self.finish_separators()
+
+    def inline(self, text: str, in_title: bool = False) -> str | None:
+        """Read "（责任科室：A、B）", "（A牵头，B参与）" or a bare list of units closing ``text``;
+        the text without them, or None if it names none."""
+        m = _TRAILING_BRACKET.search(text)
+        if m is None or m.start() == 0:
+            return None
+        item = self.item
+        body, opening, closing, end = m["body"], m["open"], m["close"], m["end"]
+        pairs = list(vocab.LABEL_PAIR_RE.finditer(body))
+        if pairs and pairs[0].start() == 0:
+            roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
+            if not all(r in _UNIT_ROLES + ("deadline",) for r in roles):
+                return None
+            if len(pairs) == 1 and roles[0] == "departments":
+                # the form the seed uses: the label keeps the bracket, the end its close
+                names, gaps = vocab.split_names(body[pairs[0].end() :])
+                item.departments_inline = True
+                item.labels["departments"] = opening + pairs[0].group(0)
+                item.departments = names
+                item.departments_end = closing + end
+                self.gaps["departments"] = gaps
+                return text[: m.start()]
+            form = body
+            for pair in reversed(pairs):
+                role = vocab.FIELD_LABELS[pair["label"]]
+                stop = _next_label_start(body, pair.end())
+                value = body[pair.end() : stop]
+                stripped = value.rstrip(_END_MARKS + " ")
+                if role == "deadline":
+                    item.deadline = stripped
+                else:
+                    names, gaps = vocab.split_names(stripped)
+                    setattr(item, role, names)
+                    self.gaps[role] = gaps
+                form = form[: pair.end()] + "{" + role + "}" + value[len(stripped) :] + form[stop:]
+            item.inline = opening + form + closing + end
+            return text[: m.start()]
+        verb = _VERB_FORM.match(body)
+        if verb:
+            lead, lead_gaps = vocab.split_names(verb["lead"])
+            if lead and all(_unit_or_short(n) for n in lead):
+                item.departments = lead
+                self.gaps["departments"] = lead_gaps
+                form = "{departments}" + verb["lead_verb"]
+                if verb["co"]:
+                    co, co_gaps = vocab.split_names(verb["co"])
+                    if not all(_unit_or_short(n) for n in co):
+                        item.departments = []
+                        return None
+                    item.cooperating = co
+                    self.gaps["cooperating"] = co_gaps
+                    form += verb["gap"] + "{cooperating}" + verb["co_verb"]
+                item.inline = opening + form + closing + end
+                return text[: m.start()]
+        names, gaps = vocab.split_names(body, "、，,；;")
+        legend = [n for n in names if vocab.LEGEND_RE.search(n) or n == "下同"]
+        units = [n for n in names if n not in legend]
+        if not units or not all(vocab.looks_like_unit(n) for n in units):
+            return None
+        if names[: len(units)] != units:
+            return None  # the legend stands between names: not a form we can write back
+        if legend:
+            self.parser.legend = True
+        if self.parser.legend and len(units) > 1:
+            item.departments, item.cooperating = units[:1], units[1:]
+            form = "{departments}" + gaps[0] + "{cooperating}"
+            unit_gaps = gaps[1 : len(units) - 1]
+        else:
+            item.departments = units
+            form = "{departments}"
+            unit_gaps = gaps[: len(units) - 1]
+        rest = "".join(g + n for g, n in zip(gaps[len(units) - 1 :], legend, strict=False))
+        item.inline = opening + form + rest + closing + end
+        self.gaps["all"] = unit_gaps
+        return text[: m.start()]
+
+    def finish_separators(self) -> None:
+        """One separator for all the item's names, or one per gap where they differ."""
+        item = self.item
+        if "all" in self.gaps:
+            gaps = self.gaps["all"]
+        else:
+            gaps = "".join(self.gaps.get(r, "") for r in ("departments", "cooperating", "leader"))
+        marks = set(gaps)
+        if not marks or marks == {"、"}:
+            item.separators = ""
+        elif len(marks) == 1:
+            item.separators = gaps[0]
+        else:
+            item.separators = gaps
+
+
+_UNIT_ROLES: tuple[Role, ...] = ("departments", "cooperating", "leader")
+
+
+def _next_label_start(text: str, after: int) -> int:
+    m = vocab.LABEL_PAIR_RE.search(text, after)
+    if m is None:
+        return len(text)
+    stop = m.start()
+    while stop > after and text[stop - 1] in "；;，, 　":
+        stop -= 1
+    return stop
+
+
+def _unit_or_short(name: str) -> bool:
+    return vocab.looks_like_unit(name) or (0 < len(name) <= 12 and not re.search(r"[。；]", name))
+
+
+_TASK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "group": ("类别", "项目", "领域", "板块", "工作类别", "重点领域", "分类"),
+    "title": ("工作任务", "重点任务", "主要任务", "任务名称", "具体任务", "工作事项", "任务", "事项",
+              "工作内容", "主要内容", "目标任务", "任务目标"),
+    "measures": ("工作措施", "具体措施", "主要措施", "推进措施", "工作举措", "措施", "实施步骤",
+                 "具体内容"),
+}
+
+
+def _task_columns(header: list[str]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for c, name in enumerate(header):
+        name = re.sub(r"\s+", "", name)
+        role = vocab.FIELD_LABELS.get(name)
+        if role is None:
+            role = next(
+                (r for r, words in _TASK_COLUMNS.items() if any(w == name for w in words)), None
+            )
+        if role is None:
+            role = next(
+                (r for r, words in _TASK_COLUMNS.items() if any(w in name for w in words)), None
+            )
+        if role is None:
+            role = next((r for w, r in vocab.FIELD_LABELS.items() if w in name), None)
+        if role is not None and role not in found:
+            found[role] = c
+    if not ("title" in found or "goal" in found or "measures" in found):
+        return None
+    if not ({"departments", "cooperating", "deadline", "leader"} & found.keys()):
+        return None
+    return found
+
+
+def _task_table(unit: _Table) -> list[tuple[str, list[PlanItem]]] | None:
+    """A task decomposition table (任务分解表): one item a row, found by the columns' headers."""
+    header, *rows = unit.rows
+    columns = _task_columns(header)
+    if columns is None or not rows:
+        return None
+    groups: list[tuple[str, list[PlanItem]]] = []
+    for row in rows:
+        cells = row + [""] * (len(header) - len(row))
+
+        def cell(role: str, cells: list[str] = cells) -> str:
+            return cells[columns[role]].strip() if role in columns else ""
+
+        group = cell("group")
+        if not groups or (group and group != groups[-1][0]):
+            groups.append((group, []))
+        title = cell("title") or cell("goal")
+        measures = cell("measures")
+        if not title and not measures:
+            continue
+        if not title:
+            title, measures = _run_in(measures)
+        first, _, more = title.partition("\n")
+        item = PlanItem(first, number=cell("number") or None)
+        text = "\n".join(p for p in (more, measures) if p)
+        if text:
+            item.measures = text.split("\n")
+            item.labels["measures"] = ""
+        for role in ("departments", "cooperating", "leader"):
+            if cell(role):
+                setattr(item, role, vocab.split_names(cell(role))[0])
+        item.deadline = cell("deadline") or None
+        groups[-1][1].append(item)
+    return groups
 
 
 def _decimals(number: str) -> int:

@@ -276,7 +276,8 @@ def test_heading_numbers_that_break_the_sequence_are_kept_and_built_back(tmp_pat
     result = parse_with_warnings(path)
     sections = result.document.summary.sections  # type: ignore[union-attr]
     assert [s.number for s in sections] == [None, None, "四、", None, "五、"]
-    assert sections[3].paragraphs == ["（1）小项"]  # a level-4 number under a level-1 heading
+    # a level-4 number under a level-1 heading is its subheading, its number kept as written
+    assert [(s.title, s.number) for s in sections[3].subsections] == [("小项", "（1）")]
     assert [s.number for s in sections[4].subsections] == [None, "（三）"]
     built = edureport.build(result.document, tmp_path / "out.docx")
     assert docx_lines(built) == lines

@@ -1,0 +1,510 @@
+"""Recognise the parts of a 公文 in its lines: the one reading that parse, check and draft share.
+
+Real documents reach us as Word files made by hand, as text copied from a web page, or as text
+that went through a PDF. So the lines are first repaired — paragraphs run together are split at
+the places a paragraph must have ended, lines hard-wrapped by a PDF are joined, page numbers and
+indents are taken out — and then the parts are found by evidence, not by position: a notice is
+recognised from any of its 发文字号, 关于…的通知 title, 主送 line, 印发 sentence, signature and date,
+so a web copy without the red mark, or a notice without a 发文字号, is still a notice.
+
+Nothing is dropped here: every line ends up in exactly one part, and lines that belong to no part
+(a web page's metadata, a table of contents) are returned as front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .errors import Location
+from .vocab import (
+    CODE_RE,
+    DOC_TITLE_RE,
+    HEADER_WORD_RE,
+    KIND_END,
+    PLAN_WORDS,
+    SENTENCE_END,
+    SIGNER_RE,
+    SPACE,
+    SUMMARY_WORDS,
+    find_code,
+    is_code_line,
+    match_heading,
+    parse_date,
+)
+
+# -- Units: lines and tables with where they stood -----------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str
+    where: Location
+    paragraph: int = 0  # the source paragraph (or text line) it came from; lines of one share it
+    style: str | None = None
+
+
+@dataclass
+class TableUnit:
+    rows: list[list[str]]
+    numeric: list[bool | None]  # per column, from the template's cell styles where there are any
+    where: Location
+    paragraph: int = 0
+
+
+Unit = Line | TableUnit
+Warn = Callable[[Location, str], None]
+
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
+_TOC_LINE = re.compile(r"^.{2,60}?[.．…·\s]{4,}\d{1,3}$")
+_SPACE_RUN = re.compile(f"[{SPACE}]+")
+# Where a paragraph must have ended though no line break says so (text from a web page).
+_AFTER_SENTENCE = re.compile(rf"(?<=[。！？；])[{SPACE}]+(?=\S)")
+_TRAILING_DATE = re.compile(
+    rf"^(?P<head>.*\S)[{SPACE}]+(?P<date>(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年[^{SPACE}]{{2,10}}日)$"
+)
+
+
+def _clean(text: str) -> str:
+    return text.strip(SPACE + "\r\n")
+
+
+def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
+    """Repair the lines of a source: drop blank lines and page numbers, split run-together
+    paragraphs, join hard-wrapped lines. Tables pass through."""
+    out: list[Unit] = []
+    for unit in units:
+        if isinstance(unit, TableUnit):
+            out.append(unit)
+            continue
+        text = _clean(unit.text)
+        if not text:
+            continue
+        if _PAGE_NUMBER.match(text) and len(text) <= 12:
+            warn(unit.where, f"a page number “{text}” is left out")
+            continue
+        for piece in _split(text):
+            out.append(Line(piece, unit.where, unit.paragraph, unit.style))
+    out = _split_headings(out)
+    return _join_wrapped(out)
+
+
+def _split(text: str) -> list[str]:
+    """Pieces of one line that are paragraphs of their own."""
+    pieces: list[str] = []
+    # 发文字号 fused to the title: 吉教发[2015]1号关于印发…的通知
+    code = find_code(text, at_start=True)
+    if code is not None and code.end < len(text) and not is_code_line(text):
+        rest = text[code.end :].strip(SPACE)
+        if rest.startswith(("关于", "《")) or KIND_END.search(rest):
+            pieces.append(text[: code.end].strip(SPACE))
+            text = rest
+    parts = _AFTER_SENTENCE.split(text) if re.search(f"[{SPACE}]", text) else [text]
+    for part in parts:
+        # "… 附件:… 吉林省教育厅 2015年3月10日": a signature and date at the end of a line
+        m = _TRAILING_DATE.match(part)
+        if m and parse_date(m["date"]) is not None:
+            head = m["head"]
+            sig = re.match(rf"^(?P<head>.*\S)[{SPACE}]+(?P<sig>[^{SPACE}，。,；;：:]{{2,30}})$", head)
+            if sig and not sig["head"].endswith(("：", ":")):
+                pieces.extend([sig["head"], sig["sig"], m["date"]])
+            else:
+                pieces.extend([head, m["date"]])
+        else:
+            pieces.append(part)
+    return [p for p in (_clean(p) for p in pieces) if p]
+
+
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[。！？；;:：])|(?<=[。！？；;:：][" + SPACE + r"])|(?<=[" + SPACE + r"]))"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)))"
+)
+_DIGIT_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,3}[.．、](?!\d))")
+
+
+def _split_headings(units: list[Unit]) -> list[Unit]:
+    """Split lines where a numbered heading runs on inline ("…落实。 二、加强… 1.抓好…").
+
+    A split is made only where the number continues the document's sequence at its level, so a
+    "1." inside a sentence or "统一、" is never taken for a heading.
+    """
+    expected: dict[int, int] = {}
+    out: list[Unit] = []
+
+    def seen(text: str) -> None:
+        h = match_heading(text)
+        if h is not None and h.value:
+            expected[h.level] = h.value + 1
+            for deeper in range(h.level + 1, 6):
+                expected.pop(deeper, None)
+
+    for unit in units:
+        if isinstance(unit, TableUnit) or len(unit.text) < 40:
+            if isinstance(unit, Line):
+                seen(unit.text)
+            out.append(unit)
+            continue
+        text = unit.text
+        cuts = [m.start() for m in _INLINE_HEADING.finditer(text)]
+        cuts += [m.start() for m in _DIGIT_AFTER_HAN.finditer(text)]
+        pieces: list[str] = []
+        start = 0
+        seen(text)
+        for cut in sorted(set(cuts)):
+            if cut <= start:
+                continue
+            h = match_heading(text[cut:])
+            if h is None or not h.value or not h.rest.strip():
+                continue
+            if h.value != expected.get(h.level, 1) and h.value != 1:
+                continue
+            if h.value == 1 and h.level in expected and expected[h.level] != 1:
+                # a "1." restarts a level only under a new heading of the level above
+                if not any(lv < h.level and lv in expected for lv in expected):
+                    continue
+            pieces.append(text[start:cut])
+            start = cut
+            seen(text[cut:])
+        pieces.append(text[start:])
+        for piece in pieces:
+            piece = _clean(piece)
+            if piece:
+                out.append(Line(piece, unit.where, unit.paragraph, unit.style))
+    return out
+
+
+def _join_wrapped(units: list[Unit]) -> list[Unit]:
+    """Join lines hard-wrapped at a fixed width (text that came through a PDF).
+
+    Only when many lines share one length is the text wrapped; then a line of that length that
+    does not end a sentence runs on into the next, unless the next is a heading.
+    """
+    lines = [u for u in units if isinstance(u, Line)]
+    lengths = Counter(len(u.text) for u in lines if len(u.text) >= 20)
+    if not lengths or len(lines) < 6:
+        return units
+    width, count = lengths.most_common(1)[0]
+    near = sum(c for n, c in lengths.items() if width - 1 <= n <= width + 1)
+    if near < max(4, 0.3 * len(lines)):
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        previous = out[-1] if out else None
+        if (
+            isinstance(unit, Line)
+            and isinstance(previous, Line)
+            and len(previous.text) >= width - 1
+            and previous.text[-1] not in SENTENCE_END + "；;：:"
+            and match_heading(unit.text) is None
+        ):
+            previous.text += unit.text
+            continue
+        out.append(unit)
+    return out
+
+
+# -- The parts ----------------------------------------------------------------------------------
+
+_ISSUE_SENTENCE = re.compile(r"(?:现|特)?将.{0,80}印发给你们|现予印发|现印发给|予以印发|印发给你们|印发给各")
+_RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府")
+_TOC_TITLE = re.compile(r"^目\s*录$")
+_NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
+_ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
+_TITLE_WRAPPER = re.compile(r"^《(?P<title>.+)》$")
+_YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
+
+
+@dataclass
+class NoticeParts:
+    header: list[Line] = field(default_factory=list)  # above the title: mark, code, 份号 …
+    title: list[Line] = field(default_factory=list)
+    recipients: Line | None = None
+    body: list[Unit] = field(default_factory=list)
+    signature: list[Line] = field(default_factory=list)
+    date: Line | None = None
+    note: Line | None = None
+
+
+@dataclass
+class DocumentPart:
+    kind: str  # "summary" or "plan"
+    title: Line | None
+    body: list[Unit] = field(default_factory=list)
+    marker: Line | None = None  # the 附件 line above the title
+
+
+@dataclass
+class Recognised:
+    front: list[Line] = field(default_factory=list)
+    notice: NoticeParts | None = None
+    documents: list[DocumentPart] = field(default_factory=list)
+
+
+def is_doc_title(line: Line) -> bool:
+    """The title of a printed document: 2021年工作要点, 泰安市…任务分解表 (not a heading)."""
+    if line.style in ("GwDocTitle", "GwDocTitleFirst"):
+        return True
+    text = line.text
+    return (
+        len(text) <= 70
+        and match_heading(text) is None
+        and bool(DOC_TITLE_RE.match(text))
+        and not is_code_line(text)
+        and "印发" not in text
+    )
+
+
+def _is_notice_title_end(text: str) -> bool:
+    m = _TITLE_WRAPPER.match(text)
+    inner = m["title"] if m else text
+    return bool(KIND_END.search(inner)) and not re.search(r"[。；！？]", inner) and len(inner) <= 120
+
+
+def _is_recipients(text: str) -> bool:
+    return (
+        text[-1:] in "：:"
+        and 2 <= len(text) <= 300
+        and match_heading(text) is None
+        and not text.startswith(("附件", "特此"))
+        and bool(_RECIPIENT_HINT.search(text))
+        and not re.search(r"[。！？]", text)
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    return parse_date(text) is not None or text.strip(SPACE) == "【待填写】"
+
+
+def _short_name(text: str) -> bool:
+    """A signature or mark line: a name, not a sentence."""
+    return (
+        0 < len(text) <= 60
+        and not re.search(r"[。，；：:,;！？]", text)
+        and match_heading(text) is None
+        and "关于" not in text
+    )
+
+
+def recognise(units: list[Unit]) -> Recognised:
+    """The parts of a document's (prepared) units."""
+    result = Recognised()
+    lines = units
+    notice, start, end, unplaced = _find_notice(lines)
+    if notice is not None:
+        for unit in lines[:start]:
+            if isinstance(unit, Line):
+                result.front.append(unit)
+        result.front.extend(unplaced)
+        result.notice = notice
+        rest = lines[end:]
+    else:
+        rest = lines
+    result.documents = _documents(rest, result, notice is not None)
+    return result
+
+
+def _anchor(lines: list[Unit]) -> int | None:
+    """The 主送 line or the 印发 sentence: where a notice shows itself."""
+    limit = min(len(lines), 80)
+    for k in range(limit):
+        unit = lines[k]
+        if not isinstance(unit, Line):
+            continue
+        h = match_heading(unit.text)
+        if h is not None and h.level <= 2 and k > 3:
+            break
+        if _is_recipients(unit.text):
+            return k
+    for k in range(limit):
+        unit = lines[k]
+        if isinstance(unit, Line) and _ISSUE_SENTENCE.search(unit.text) and len(unit.text) < 400:
+            return k
+    return None
+
+
+def _text(unit: Unit) -> str:
+    return unit.text if isinstance(unit, Line) else ""
+
+
+def _title_before(lines: list[Unit], k: int) -> list[int]:
+    """The notice title ending at ``k``: one line, or up to four when the first holds 关于."""
+    if not (isinstance(lines[k], Line) and _is_notice_title_end(_text(lines[k]))):
+        return []
+    if "关于" in _text(lines[k]):
+        return [k]
+    for j in range(k - 1, max(k - 4, -1), -1):
+        t = _text(lines[j])
+        if (
+            not t
+            or len(t) > 60
+            or is_code_line(t)
+            or HEADER_WORD_RE.match(t)
+            or t.endswith("文件")
+            or re.search(r"[。；！？，,：:]", t)
+        ):
+            break
+        if "关于" in t:
+            return list(range(j, k + 1))
+    return [k]
+
+
+def _header_above(lines: list[Unit], k: int) -> list[int]:
+    """The 版头 lines ending at ``k``: 发文字号, 签发人, 份号, 密级, 紧急程度 and the mark. Organ
+    lines count only in a block that also holds a 发文字号 or a “…文件” mark."""
+    block: list[int] = []
+    while k >= 0 and isinstance(lines[k], Line):
+        t = _text(lines[k])
+        if is_code_line(t) or SIGNER_RE.match(t) or HEADER_WORD_RE.match(t):
+            block.insert(0, k)
+        elif _short_name(t) and not _is_date_line(t) and not is_doc_title(lines[k]):  # type: ignore[arg-type]
+            block.insert(0, k)
+        else:
+            break
+        k -= 1
+    marked = any(is_code_line(_text(lines[i])) or _text(lines[i]).endswith("文件") for i in block)
+    return block if marked else []
+
+
+def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[Line]]:
+    """The notice's parts, the range of units it spans and the lines in that range it did not
+    place; None if there is no notice."""
+    anchor = _anchor(lines)
+    title_at: list[int] = []
+    header_at: list[int] = []
+    evidence = 0
+    if anchor is not None:
+        evidence += 1
+        k = anchor - 1
+        below: list[int] = []
+        while k >= 0 and is_code_line(_text(lines[k])):  # a code below the title, as web copies put it
+            below.insert(0, k)
+            k -= 1
+        title_at = _title_before(lines, k) if k >= 0 else []
+        if title_at:
+            k = title_at[0] - 1
+        header_at = (_header_above(lines, k) if k >= 0 else []) + below[-1:]
+        if not title_at and not header_at and below:
+            header_at = below[-1:]
+    else:
+        code_at = next(
+            (k for k, u in enumerate(lines[:15]) if is_code_line(_text(u))),
+            None,
+        )
+        if code_at is None:
+            return None, 0, 0, []
+        for t in range(code_at + 1, min(code_at + 10, len(lines))):
+            if _is_notice_title_end(_text(lines[t])):
+                title_at = _title_before(lines, t)
+                break
+        if not title_at:
+            return None, 0, 0, []
+        header_at = _header_above(lines, title_at[0] - 1)
+    evidence += bool(title_at) + bool(header_at)
+    parts = NoticeParts()
+    parts.header = [lines[k] for k in sorted(header_at)]  # type: ignore[misc]
+    parts.title = [lines[k] for k in title_at]  # type: ignore[misc]
+    first = min(header_at + title_at + ([anchor] if anchor is not None else []))
+    body_from = anchor if anchor is not None else title_at[-1] + 1
+    if anchor is not None and _is_recipients(_text(lines[anchor])):
+        parts.recipients = lines[anchor]  # type: ignore[assignment]
+        body_from = anchor + 1
+    # The date ends the notice: the first date line after the body began, before any heading.
+    date_at = None
+    for k in range(body_from, min(len(lines), body_from + 40)):
+        unit = lines[k]
+        if not isinstance(unit, Line):
+            continue
+        if _is_date_line(unit.text):
+            date_at = k
+            break
+        h = match_heading(unit.text)
+        if (h is not None and h.level == 1) or (is_doc_title(unit) and k > body_from + 1):
+            break
+    end = body_from
+    if date_at is None:
+        while end < len(lines) and isinstance(lines[end], Line) and not is_doc_title(lines[end]):  # type: ignore[arg-type]
+            h = match_heading(_text(lines[end]))
+            if h is not None and h.level == 1:
+                break
+            end += 1
+        parts.body = list(lines[body_from:end])
+    else:
+        parts.date = lines[date_at]  # type: ignore[assignment]
+        body = list(lines[body_from:date_at])
+        while (
+            body
+            and isinstance(body[-1], Line)
+            and _short_name(body[-1].text)
+            and len(parts.signature) < 4
+            and not _ATTACHMENT.match(body[-1].text)
+            and not _ATTACHMENT_MARK.match(body[-1].text)
+        ):
+            parts.signature.insert(0, body.pop())  # type: ignore[arg-type]
+        parts.body = body
+        end = date_at + 1
+        if end < len(lines) and _NOTE.match(_text(lines[end])):
+            parts.note = lines[end]  # type: ignore[assignment]
+            end += 1
+        evidence += bool(parts.signature) or bool(parts.recipients)
+    evidence += any(_ISSUE_SENTENCE.search(_text(u)) for u in parts.body)
+    if evidence < 2 or (anchor is None and not title_at):
+        return None, 0, 0, []
+    placed = set(header_at + title_at) | set(range(body_from, end))
+    if anchor is not None:
+        placed.add(anchor)
+    unplaced = [u for k, u in enumerate(lines[first:body_from], start=first)
+                if k not in placed and isinstance(u, Line)]
+    return parts, first, end, unplaced
+
+
+def document_kind(title: str, body: list[Unit]) -> str:
+    from .vocab import FIELD_RE
+
+    stripped = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    if stripped.endswith(SUMMARY_WORDS) and not stripped.endswith(("报告任务分解",)):
+        return "summary"
+    if stripped.endswith(PLAN_WORDS):
+        return "plan"
+    if any(isinstance(u, TableUnit) for u in body) or any(
+        isinstance(u, Line) and FIELD_RE.match(u.text) for u in body
+    ):
+        return "plan"
+    return "summary"
+
+
+def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> list[DocumentPart]:
+    """Split what follows the notice (or the whole text) into the documents it prints."""
+    found: list[DocumentPart] = []
+    marker: Line | None = None
+    seen_heading = False
+    for unit in units:
+        if isinstance(unit, Line):
+            if _ATTACHMENT_MARK.match(unit.text) and (after_notice or found):
+                marker = unit
+                continue
+            if is_doc_title(unit) and (
+                marker is not None or not seen_heading or not found or _YEAR.search(unit.text)
+            ):
+                found.append(DocumentPart("summary", unit, marker=marker))
+                marker, seen_heading = None, False
+                continue
+            if marker is not None and _short_name(unit.text) and len(unit.text) <= 60:
+                found.append(DocumentPart("summary", unit, marker=marker))  # 附件 then any title
+                marker, seen_heading = None, False
+                continue
+            if match_heading(unit.text) is not None:
+                seen_heading = True
+        if marker is not None:  # a 附件 line that headed nothing: keep it as text
+            (found[-1].body if found else result.front).append(marker)
+            marker = None
+        if not found:
+            found.append(DocumentPart("summary", None))
+        found[-1].body.append(unit)
+    if marker is not None:
+        (found[-1].body if found else result.front).append(marker)
+    for part in found:
+        part.kind = document_kind(part.title.text if part.title else "", part.body)
+    return [p for p in found if p.title is not None or p.body]

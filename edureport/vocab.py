@@ -1,0 +1,351 @@
+"""The words and written forms of a 公文, stated once for everything that reads documents.
+
+parse, check and draft all recognise the same things — a 发文字号 in whatever bracket a typist
+used, the kinds of 公文, urgency and secrecy words, heading numbers, dates written four ways, the
+labels of a plan item's fields and the roles of the units named in them — so they read them here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# What an indent or a gap between words is made of in documents from the web and from Word.
+SPACE = " \t\u00a0\u2002\u2003\u3000"
+SENTENCE_END = "。！？!?"
+# A line ending in one of these does not end a paragraph's last sentence only when it is a heading.
+END_PUNCT = "。；，、：！？.;,:!?"
+
+# -- 公文 kinds, header words ------------------------------------------------------------------
+
+# GB/T 9704 / 党政机关公文处理工作条例: the fifteen kinds, as the last words of a title.
+KINDS = (
+    "通知",
+    "通报",
+    "意见",
+    "决定",
+    "决议",
+    "命令",
+    "公告",
+    "通告",
+    "报告",
+    "请示",
+    "批复",
+    "函",
+    "纪要",
+    "议案",
+    "公报",
+)
+KIND_END = re.compile(rf"(?:{'|'.join(KINDS)})$")
+URGENCY = ("特急", "加急", "特提", "平急")
+SECRECY = ("绝密", "机密", "秘密")
+URGENCY_RE = re.compile(rf"^(?:{'|'.join(URGENCY)})$")
+SECRECY_RE = re.compile(rf"^(?:{'|'.join(SECRECY)})(?:★\S*)?$")
+COPY_NUMBER_RE = re.compile(r"^\d{6}$")
+# A line of the 版头 above the 发文字号 that is not the issuing-organ mark.
+HEADER_WORD_RE = re.compile(
+    rf"^(?:\d{{6}}|(?:{'|'.join(SECRECY)})\S*|(?:{'|'.join(URGENCY)}))$"
+)
+
+# The printed documents a notice carries, by the last words of their titles.
+PLAN_WORDS = (
+    "要点",
+    "计划",
+    "安排",
+    "规划",
+    "方案",
+    "意见",
+    "任务分解表",
+    "分解表",
+    "任务清单",
+    "清单",
+)
+SUMMARY_WORDS = ("总结", "报告", "汇报")
+_TITLE_WORDS = "|".join(PLAN_WORDS + SUMMARY_WORDS)
+DOC_TITLE_RE = re.compile(
+    rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})|[（(][^（）()]{{1,40}}(?:{_TITLE_WORDS})[）)])$"
+)
+
+# -- 发文字号 ------------------------------------------------------------------------------------
+
+CODE_OPEN = "〔［[【﹝（(〖"
+CODE_CLOSE = "〕］]】﹞）)〗"
+# A 发文字号 in any bracket, with spaces where a typist left them: 许政 [2020] 20号, 承教发〔2021〕1号.
+CODE_RE = re.compile(
+    rf"(?P<agency>[{HAN}]{{1,12}})\s*(?P<open>[{re.escape(CODE_OPEN)}])\s*(?P<year>\d{{4}})\s*"
+    rf"(?P<close>[{re.escape(CODE_CLOSE)}])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{{1,6}}】)\s*号"
+)
+SIGNER_RE = re.compile(r"^签发人\s*[：:]\s*(?P<names>.+)$")
+
+
+@dataclass(frozen=True)
+class CodeMatch:
+    agency: str
+    year: int
+    serial: int | None  # None: a placeholder such as 【待填写】
+    start: int
+    end: int
+
+
+def find_code(text: str, *, at_start: bool = False) -> CodeMatch | None:
+    """The first 发文字号 in ``text`` (at its start only, if asked), whatever its brackets."""
+    m = CODE_RE.match(text) if at_start else CODE_RE.search(text)
+    if m is None:
+        return None
+    serial = int(m["serial"]) if m["serial"].isdigit() else None
+    return CodeMatch(m["agency"], int(m["year"]), serial, m.start(), m.end())
+
+
+def is_code_line(text: str) -> bool:
+    """The 发文字号 line: the code alone, or with 签发人：name after it."""
+    text = text.strip(SPACE)
+    m = CODE_RE.match(text)
+    if not m:
+        return False
+    rest = text[m.end() :].strip(SPACE)
+    return not rest or rest.startswith("签发人")
+
+
+# -- Numerals and heading numbers ---------------------------------------------------------------
+
+CN_DIGITS = "零一二三四五六七八九"
+CN_YEAR_DIGITS = {c: i for i, c in enumerate(CN_DIGITS)} | {"〇": 0, "○": 0, "O": 0, "Ｏ": 0}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def numeral_value(text: str) -> int | None:
+    """The value of a heading number as written: 四、 → 4, （十二） → 12, 4． → 4; None if none."""
+    digits = re.search(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    circled = next((CIRCLED.index(c) + 1 for c in text if c in CIRCLED), None)
+    if circled is not None:
+        return circled
+    chinese = re.search(f"[{CN_DIGITS[1:]}十]+", text)
+    if not chinese:
+        return None
+    word = chinese.group()
+    tens, _, ones = word.rpartition("十")
+    if "十" not in word:
+        return CN_DIGITS.index(word) if len(word) == 1 else None
+    value = (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+    return value if len(tens) <= 1 and len(ones) <= 1 else None
+
+
+_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+# The heading numbers of the levels as documents write them, typed by hand included:
+# 一、 · （一） or (一) · 1. 1． 1、 · （1） or (1) · ①.
+HEADING_FORMS = (
+    (1, re.compile(rf"(?P<number>{_CN_NUMBER}\s*[、．.])(?![{CN_DIGITS}十])[{SPACE}]*")),
+    (2, re.compile(rf"(?P<number>[（(][{SPACE}]*{_CN_NUMBER}[{SPACE}]*[）)])[{SPACE}]*")),
+    (3, re.compile(rf"(?P<number>\d{{1,4}}[{SPACE}]*[.．、])(?![\d%％])[{SPACE}]*")),
+    (4, re.compile(rf"(?P<number>[（(][{SPACE}]*\d{{1,4}}[{SPACE}]*[）)])[{SPACE}]*")),
+    (5, re.compile(rf"(?P<number>[{CIRCLED}])[{SPACE}]*")),
+)
+
+
+@dataclass(frozen=True)
+class HeadingNumber:
+    """A heading number found at the start of a text."""
+
+    level: int
+    written: str  # as written, e.g. “（四）” or “2．”
+    value: int  # 4, 2; 0 where the numeral cannot be read
+    rest: str  # the text after the number (and any spaces)
+
+
+def match_heading(text: str) -> HeadingNumber | None:
+    """The heading number ``text`` starts with, if any."""
+    for level, pattern in HEADING_FORMS:
+        m = pattern.match(text)
+        if m:
+            written = m["number"]
+            return HeadingNumber(level, written, numeral_value(written) or 0, text[m.end() :])
+    return None
+
+
+# -- Dates -------------------------------------------------------------------------------------
+
+_DATE_PATTERNS = (
+    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(
+        r"^(?P<y>[〇○零OＯ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+        r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+    ),
+    re.compile(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
+)
+# A date with the parts run together or missing: 20223月23日, 2024327, 2024年3月, 2024年13月.
+DATE_LIKE_RE = re.compile(r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*日?)$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written 2021年4月6日, 二〇二一年四月六日, 2021-04-06, 2021.4.6 or 2021/4/6."""
+    text = text.strip(SPACE)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m is None or m.end() != len(text):
+            continue
+        y, mo, d = m["y"], m["m"], m["d"]
+        try:
+            if y.isdigit():
+                return dt.date(int(y), int(mo), int(d))
+            month, day = numeral_value(mo), numeral_value(d)
+            if month is None or day is None:
+                return None
+            return dt.date(int("".join(str(CN_YEAR_DIGITS[c]) for c in y)), month, day)
+        except ValueError:
+            return None
+    return None
+
+
+# -- Plan item fields and the roles of units --------------------------------------------------
+
+Role = Literal["goal", "measures", "departments", "cooperating", "leader", "deadline"]
+ROLES: tuple[Role, ...] = ("goal", "measures", "departments", "cooperating", "leader", "deadline")
+DEFAULT_LABELS: dict[str, str] = {
+    "goal": "目标任务",
+    "measures": "工作措施",
+    "departments": "责任科室",
+    "cooperating": "配合单位",
+    "leader": "责任领导",
+    "deadline": "完成时限",
+}
+FIELD_LABELS: dict[str, Role] = {
+    **dict.fromkeys(("目标任务", "任务目标", "工作目标", "主要目标", "具体目标"), "goal"),
+    **dict.fromkeys(
+        ("工作措施", "工作举措", "主要措施", "具体措施", "推进措施", "主要举措", "具体举措"),
+        "measures",
+    ),
+    **dict.fromkeys(
+        (
+            "牵头责任单位",
+            "责任科室",
+            "责任单位",
+            "责任处室",
+            "责任部门",
+            "牵头单位",
+            "牵头科室",
+            "牵头部门",
+            "牵头处室",
+            "主责单位",
+            "主责科室",
+            "承办单位",
+        ),
+        "departments",
+    ),
+    **dict.fromkeys(
+        (
+            "主要协作单位",
+            "配合单位",
+            "配合科室",
+            "配合部门",
+            "配合处室",
+            "协作单位",
+            "协办单位",
+            "协同单位",
+            "参与单位",
+            "责任(配合)单位",
+            "责任（配合）单位",
+        ),
+        "cooperating",
+    ),
+    **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
+    **dict.fromkeys(("完成时限", "时间节点", "完成时间", "时限要求", "完成期限"), "deadline"),
+}
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(FIELD_LABELS, key=len, reverse=True))
+FIELD_RE = re.compile(
+    rf"^(?P<prefix>(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*)(?P<text>.*)$"
+)
+LABEL_PAIR_RE = re.compile(rf"(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*")
+OVERVIEW_RE = re.compile(
+    r"^(?P<prefix>(?P<label>总体思路|总体要求|指导思想|工作思路|总体目标|基本思路)"
+    rf"[{SPACE}]*[：:][{SPACE}]*)(?P<text>.*)$"
+)
+# "（A牵头，B、C参与）", "（A负责）": the role follows the names.
+LEAD_VERBS = ("牵头负责", "牵头", "负责", "主责", "主抓")
+COOPERATE_VERBS = ("配合", "参与", "协助", "协同", "协作")
+# "排在第一位的为牵头单位，下同" and its variants: lists after it name the lead unit first.
+LEGEND_RE = re.compile(
+    r"(?:排名|排在|列)?第一(?:位|个)?(?:的)?(?:单位)?(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门|科室)?"
+    r"|(?:牵头单位|牵头部门)(?:排|列)(?:在)?(?:第一|首位)"
+)
+# The end of a name a unit of government has: 局 委 办 院 …
+UNIT_END = (
+    "局",
+    "委",
+    "办",
+    "院",
+    "会",
+    "部",
+    "厅",
+    "科",
+    "室",
+    "处",
+    "中心",
+    "政府",
+    "单位",
+    "学校",
+    "馆",
+    "站",
+    "队",
+    "所",
+    "公司",
+    "集团",
+    "社",
+    "团",
+    "联",
+    "协",
+    "校",
+    "园",
+    "组",
+    "办公室",
+    "委员会",
+    "管委会",
+    "等",
+    "各部门",
+    "各单位",
+    "直属单位",
+    "各学校",
+)
+
+
+def looks_like_unit(name: str) -> bool:
+    """A short name ending as the names of offices do (市教育局, 机关党委, 各县<市、区>人民政府)."""
+    name = name.strip(SPACE)
+    return 1 < len(name) <= 30 and not re.search(r"[。；！？]", name) and name.endswith(UNIT_END)
+
+
+def split_names(text: str, separators: str = "、，,；;") -> tuple[list[str], str]:
+    """Names and the separators between them, not splitting inside brackets: 局机关各科室（馆、站）."""
+    names: list[str] = []
+    gaps: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "（(〔【《<〈[":
+            depth += 1
+        elif ch in "）)〕】》>〉]" and depth:
+            depth -= 1
+        if ch in separators and depth == 0:
+            names.append("".join(current).strip(SPACE))
+            gaps.append(ch)
+            current = []
+        else:
+            current.append(ch)
+    names.append("".join(current).strip(SPACE))
+    while names and not names[-1]:
+        names.pop()
+        if gaps:
+            gaps.pop()
+    return [n for n in names if n], "".join(gaps)
+
+
+def undistribute(text: str) -> str:
+    """"承  德  市  教  育  局" → "承德市教育局": the spaces of distributed alignment."""
+    parts = text.split()
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    return text
