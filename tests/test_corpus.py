@@ -444,11 +444,12 @@ def test_lost_names_text_missing_from_the_document() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_recognition_reaches_its_floor(
-    name: str, corpus: dict[str, Outcome], record_property: Any
+    name: str, corpus: dict[str, Outcome], request: pytest.FixtureRequest
 ) -> None:
     outcome = corpus[name]
     s = outcome.score
-    record_property("corpus_points", f"{s.hit}/{s.total}")
+    # as record_property does, minus its warning (an error here) under --junitxml's xunit2
+    request.node.user_properties.append(("corpus_points", f"{s.hit}/{s.total}"))
     floor = FLOORS["floors"][name]
     assert s.fraction >= floor, (
         f"{name}: {s.hit}/{s.total} points ({s.fraction:.0%}) is below the floor {floor:.0%}; "
