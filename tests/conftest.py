@@ -90,3 +90,14 @@ def soffice() -> str | None:
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# test_corpus puts its recognition table here; it is printed at the end of every run.
+CORPUS_REPORT = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    report = config.stash.get(CORPUS_REPORT, None)
+    if report:
+        terminalreporter.write_sep("-", "corpus recognition (tests/test_corpus.py)")
+        terminalreporter.write_line(report)
