@@ -108,6 +108,7 @@ class Block:
 class PrintedDocument:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    marker: str = ""  # 附件 above the title
 
 
 def _table(table: Table) -> dict[str, Any]:
@@ -158,14 +159,14 @@ def _sections(sections: list[Section], level: int, out: list[Block]) -> None:
 
 
 def compose_summary(summary: Summary) -> PrintedDocument:
-    doc = PrintedDocument(summary.title)
+    doc = PrintedDocument(summary.title, marker=summary.marker or "")
     _paragraphs(summary.preface, doc.blocks)
     _sections(summary.sections, 1, doc.blocks)
     return doc
 
 
 def compose_plan(plan: Plan) -> PrintedDocument:
-    doc = PrintedDocument(plan.title)
+    doc = PrintedDocument(plan.title, marker=plan.marker or "")
     overview_label = plan.overview_label  # "" for an overview written without a label
     if overview_label and overview_label[-1:] not in ("：", ":", " ", "\u3000"):
         overview_label += "："

@@ -182,6 +182,12 @@ def styles_xml() -> str:
             _rpr(XIAOBIAOSONG, 22),
         ),
         _pstyle(
+            "GwAttachmentMark",
+            "附件标识",
+            _ppr("left", NO_INDENT, after=LINE, extra="<w:pageBreakBefore/><w:keepNext/>"),
+            _rpr(HEITI),
+        ),
+        _pstyle(
             "GwDocTitleFirst",
             "文件标题",
             _ppr("center", NO_INDENT, after=LINE),
@@ -341,6 +347,11 @@ def _blocks() -> str:
         _p("GwDocTitle", _r("{{ doc.title }}")),
         _p("GwDocTitleFirst", _r("{{ doc.title }}")),
     )
+    # “附件” or “附件2” above a printed document's title (7.3.5): the page breaks before it.
+    marked = _p("GwAttachmentMark", _r("{{ doc.marker }}")) + _p(
+        "GwDocTitleFirst", _r("{{ doc.title }}")
+    )
+    title = _if("doc.marker", marked, title)
     return _for("doc in documents", title + _for("b in doc.blocks", block))
 
 

@@ -106,6 +106,7 @@ class Summary:
     title: str = zh("标题")
     preface: list[Block] = zh("导语", default_factory=list)
     sections: list[Section] = zh("部分", default_factory=list)
+    marker: str | None = zh("附件标识", default=None)  # “附件2” above the title, as written
 
 
 PLAN_FIELDS = ROLES
@@ -178,6 +179,7 @@ class Plan:
     overview: list[str] = zh("总体思路", default_factory=list)
     overview_label: str = zh("总体思路标签", default="总体思路")
     sections: list[PlanSection] = zh("部分", default_factory=list)
+    marker: str | None = zh("附件标识", default=None)  # “附件2” above the title, as written
 
     @property
     def items(self) -> list[PlanItem]:

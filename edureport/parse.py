@@ -297,6 +297,8 @@ class _Parser:
             made: Summary | Plan = self.plan(title, body) if kind == "plan" else self.summary(
                 title, body
             )
+            if part.marker is not None:
+                made.marker = part.marker.text
             if kind == "plan" and document.plan is None:
                 document.plan = made  # type: ignore[assignment]
             elif kind == "summary" and document.summary is None:

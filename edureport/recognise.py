@@ -31,8 +31,10 @@ from .vocab import (
     SUMMARY_WORDS,
     find_code,
     is_code_line,
+    looks_like_unit,
     match_heading,
     parse_date,
+    undistribute,
 )
 
 # -- Units: lines and tables with where they stood -----------------------------------------------
@@ -364,8 +366,25 @@ def _header_above(lines: list[Unit], k: int) -> list[int]:
         else:
             break
         k -= 1
-    marked = any(is_code_line(_text(lines[i])) or _text(lines[i]).endswith("文件") for i in block)
-    return block if marked else []
+    marked = [i for i in block if is_code_line(_text(lines[i])) or _is_mark(_text(lines[i]))]
+    if not marked:
+        return []
+    top = marked[0]
+    while top - 1 in block and _organ_like(_text(lines[top - 1])):
+        top -= 1
+    return [i for i in block if i >= top]
+
+
+def _is_mark(text: str) -> bool:
+    """The issuing-organ mark as one line: 吉林省教育厅文件."""
+    return text.endswith("文件") and len(text) <= 40 and not re.search(r"[【】\[\]：:]", text)
+
+
+def _organ_like(text: str) -> bool:
+    name = undistribute(text)
+    return bool(HEADER_WORD_RE.match(text)) or (
+        looks_like_unit(name) or name == "文件" or all(looks_like_unit(n) for n in name.split())
+    )
 
 
 def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[Line]]:
@@ -406,6 +425,8 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
     parts = NoticeParts()
     parts.header = [lines[k] for k in sorted(header_at)]  # type: ignore[misc]
     parts.title = [lines[k] for k in title_at]  # type: ignore[misc]
+    if len(parts.title) == 1 and (m := _TITLE_WRAPPER.match(parts.title[0].text)):
+        parts.title[0].text = m["title"]  # a web page's 《…的通知》
     first = min(header_at + title_at + ([anchor] if anchor is not None else []))
     body_from = anchor if anchor is not None else title_at[-1] + 1
     if anchor is not None and _is_recipients(_text(lines[anchor])):
@@ -505,6 +526,30 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         found[-1].body.append(unit)
     if marker is not None:
         (found[-1].body if found else result.front).append(marker)
+    merged: list[DocumentPart] = []
     for part in found:
-        part.kind = document_kind(part.title.text if part.title else "", part.body)
-    return [p for p in found if p.title is not None or p.body]
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and part.title is not None
+            and previous.title is not None
+            and previous.title.text == part.title.text
+            and not any(isinstance(u, Line) and match_heading(u.text) for u in previous.body)
+        ):
+            # a web page repeats the title after its own lines (date, views): those are chrome
+            result.front.append(previous.title)
+            result.front.extend(u for u in previous.body if isinstance(u, Line))
+            merged[-1] = part
+            continue
+        merged.append(part)
+    hint = "".join(line.text for line in result.notice.title) if result.notice else ""
+    for part in merged:
+        title = part.title.text if part.title else ""
+        part.kind = document_kind(title or _printed_title(hint), part.body)
+    return [p for p in merged if p.title is not None or p.body]
+
+
+def _printed_title(notice_title: str) -> str:
+    """What a notice says it prints: 关于印发《2023年工作要点》的通知 → 2023年工作要点."""
+    m = re.search(r"印发[《〈<]?(?P<t>.+?)[》〉>]?的通知", notice_title)
+    return m["t"] if m else ""

@@ -25,7 +25,7 @@ import yaml
 from conftest import CORPUS_REPORT
 
 import edureport
-from edureport.model import DocumentCode, Section, Summary, Table
+from edureport.model import DocumentCode, Notice, Section, Summary, Table
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 EXPECTED = CORPUS / "expected"
@@ -219,6 +219,12 @@ def document_strings(value: Any) -> Iterator[str]:
         yield value
     elif isinstance(value, DocumentCode):
         yield str(value)
+    elif isinstance(value, Notice):
+        # what the notice prints beyond its fields: the mark's 文件 after the organ, 附件：
+        yield "".join(value.organs) + (value.mark_word or "")
+        yield "附件" if value.attachments else ""
+        for f in dataclasses.fields(value):
+            yield from document_strings(getattr(value, f.name))
     elif isinstance(value, dt.date):
         yield f"{value.year}年{value.month}月{value.day}日"
         yield value.isoformat()
