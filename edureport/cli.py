@@ -58,7 +58,8 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
     """Build the .docx from SOURCE: a data .yaml file or a folder holding one."""
     document = load(source)
     if output is None:
-        name = str(document.notice.code) if document.notice else Path(source).stem
+        notice = document.notice
+        name = str(notice.code) if notice and notice.code else Path(source).stem
         output = Path(f"{name}.docx")
     written = build_document(document, output, template=template, force=force)
     click.echo(f"wrote {written}")

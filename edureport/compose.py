@@ -14,8 +14,8 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from . import vocab
+from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from .model import (
     PLACEHOLDER,
     Column,

@@ -209,14 +209,19 @@ def _plan_year(document: Document) -> int | None:
         found = re.search(r"(\d{4})\s*年", plan.title)
         if found:
             return int(found[1])
-    return document.notice.code.year if document.notice else None
+    if document.notice is not None and document.notice.code is not None:
+        return document.notice.code.year
+    if document.notice is not None and document.notice.date is not None:
+        return document.notice.date.year
+    return None
 
 
 def _notice(old: Notice, year: int, serial: int | None) -> Notice:
     """The same organs, recipients and closing block; the years and the number moved on."""
     years = {year - 2: year - 1, year - 1: year}
     notice = copy.deepcopy(old)
-    notice.code = DocumentCode(old.code.agency, year, serial)
+    # A notice that had no 发文字号 gets none: the office decides whether this one has one.
+    notice.code = DocumentCode(old.code.agency, year, serial) if old.code is not None else None
     notice.title = [shift_years(line, years) for line in old.title]
     if notice.title == old.title:  # a title without the years: write the usual one
         notice.title = [f"关于印发{year - 1}年工作总结及{year}年工作要点的通知"]

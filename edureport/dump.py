@@ -55,6 +55,8 @@ _SCALAR_IF_ONE = {"goal", "measures"}  # one paragraph is written without a list
 def _plain(value: Any, name: str = "") -> Any:
     if isinstance(value, Table):
         return {"table": _fields(value)}
+    if name == "more":  # further documents are written `- summary: {...}` / `- plan: {...}`
+        return [{type(v).__name__.lower(): _fields(v)} for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _fields(value)
     if isinstance(value, list):

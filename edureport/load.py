@@ -19,7 +19,7 @@ from typing import Any, Literal, get_args, get_origin
 import yaml
 
 from .errors import DataError, InputError, Location
-from .model import PLAN_FIELDS, Document, Table
+from .model import PLAN_FIELDS, Document, Plan, PlanItem, PlanSection, Table
 
 try:  # libyaml is several times faster; the pure-Python loader is the same format
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -297,24 +297,36 @@ def _check(document: Document, file: Path | None) -> None:
             raise fail("notice.organs", "expected at least one issuing organ (发文机关)")
         if not notice.title:
             raise fail("notice.title", "expected the title (标题)")
-        if not 1000 <= notice.code.year <= 9999:
-            raise fail("notice.code.year", f"expected a four-digit year, got {notice.code.year}")
-        if notice.code.serial is not None and notice.code.serial < 1:
+        code = notice.code
+        if code is not None and not 1000 <= code.year <= 9999:
+            raise fail("notice.code.year", f"expected a four-digit year, got {code.year}")
+        if code is not None and code.serial is not None and code.serial < 1:
             raise fail("notice.code.serial", "expected a serial number of 1 or more")
         for i, name in enumerate(notice.prints):
             if getattr(document, name) is None:
                 raise fail(f"notice.prints[{i}]", f"the notice prints “{name}” but there is none")
         if not notice.prints:
             notice.prints = [n for n in ("summary", "plan") if getattr(document, n) is not None]
-    if document.plan is not None:
-        for s, section in enumerate(document.plan.sections):
+    plans = [("plan", document.plan)] + [
+        (f"more[{k}].plan", p) for k, p in enumerate(document.more) if isinstance(p, Plan)
+    ]
+
+    def items(sections: list[PlanSection], path: str) -> typing.Iterator[tuple[str, PlanItem]]:
+        for s, section in enumerate(sections):
             for i, item in enumerate(section.items):
-                for key in item.labels:
-                    if key not in PLAN_FIELDS:
-                        raise fail(
-                            f"plan.sections[{s}].items[{i}].labels.{key}",
-                            f"unknown field “{key}”; expected one of: {', '.join(PLAN_FIELDS)}",
-                        )
+                yield f"{path}[{s}].items[{i}]", item
+            yield from items(section.sections, f"{path}[{s}].sections")
+
+    for where, plan in plans:
+        if plan is None:
+            continue
+        for path, item in items(plan.sections, f"{where}.sections"):
+            for key in item.labels:
+                if key not in PLAN_FIELDS:
+                    raise fail(
+                        f"{path}.labels.{key}",
+                        f"unknown field “{key}”; expected one of: {', '.join(PLAN_FIELDS)}",
+                    )
 
 
 def _read_table_sources(document: Document, file: Path) -> None:

@@ -141,8 +141,9 @@ def _units(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
         if block is not None:
             units.append(block)
         else:  # a layout table (the mark beside 文件, the 版记 rules): its paragraphs are lines
-            inside = [q for q in paragraphs if q.element is not None and _outer_table(q.element)
-                      is table]
+            inside = [
+                q for q in paragraphs if q.element is not None and _outer_table(q.element) is table
+            ]
             for q in inside:
                 units.extend(_lines_of(path, q, docx))
     return units if docx else _text_tables(units)
@@ -190,8 +191,11 @@ def _text_tables(units: list[_Unit]) -> list[_Unit]:
             run = [u for u in units[i:j] if isinstance(u, _Line)]
             rows = [_TAB_SPLIT.split(u.text) for u in run]
             if len(rows) >= 2 and len({len(r) for r in rows}) == 1:
-                out.append(_Table([[c.strip() for c in r] for r in rows], [None] * len(rows[0]),
-                                  run[0].where))
+                out.append(
+                    _Table(
+                        [[c.strip() for c in r] for r in rows], [None] * len(rows[0]), run[0].where
+                    )
+                )
                 i = j
                 continue
         out.append(unit)
@@ -257,7 +261,7 @@ def _written_label(prefix: str, default: str) -> str | None:
 
 
 def _run_in(title: str) -> tuple[str, str]:
-    """"标题。正文……" → the title (to its first full stop) and the text after it."""
+    """ "标题。正文……" → the title (to its first full stop) and the text after it."""
     m = _SENTENCE_END.search(title)
     if m and m.end() < len(title):
         return title[: m.end()], title[m.end() :]
@@ -283,8 +287,11 @@ class _Parser:
         notice = self.notice(found.notice) if found.notice is not None else None
         document = Document(notice=notice)
         for line in found.front:
-            self.warn(line.where, "text before the document began is kept as front matter "
-                      "(front_matter), not printed")
+            self.warn(
+                line.where,
+                "text before the document began is kept as front matter "
+                "(front_matter), not printed",
+            )
             document.front_matter.append(line.text)
         for part in found.documents:
             body = part.body
@@ -294,8 +301,8 @@ class _Parser:
             if part.title is None and part is not found.documents[0]:
                 self.warn(body[0].where, "text after the documents is read as a document")
             kind: Printable = "plan" if part.kind == "plan" else "summary"
-            made: Summary | Plan = self.plan(title, body) if kind == "plan" else self.summary(
-                title, body
+            made: Summary | Plan = (
+                self.plan(title, body) if kind == "plan" else self.summary(title, body)
             )
             if part.marker is not None:
                 made.marker = part.marker.text
@@ -345,16 +352,20 @@ class _Parser:
                 organs.extend(names)
         title = [line.text for line in parts.title]
         if not title:
-            self.warn(parts.recipients.where if parts.recipients else Location(self.path),
-                      "the notice has no title")
+            self.warn(
+                parts.recipients.where if parts.recipients else Location(self.path),
+                "the notice has no title",
+            )
             title = [""]
         signature = [n for line in parts.signature for n in _organ_names(line.text)]
         if not organs:
             organs = list(signature)  # no printed mark: the organ is who signed
         date = parse_date(parts.date.text) if parts.date is not None else None
         if parts.date is None:
-            self.warn(Location(self.path), "the notice has no date (成文日期); it is left empty: "
-                      "fill it in the data")
+            self.warn(
+                Location(self.path),
+                "the notice has no date (成文日期); it is left empty: fill it in the data",
+            )
         notice = Notice(organs, code, title, date)
         notice.signer, notice.copy_number, notice.secrecy = signer, copy, secrecy
         notice.urgency, notice.mark_word = urgency, mark_word
@@ -518,8 +529,10 @@ class _Parser:
                 if stack:
                     stack[-1][1].paragraphs.append(self.table(unit, None))
                 else:
-                    self.warn(unit.where, "a table before the plan's first heading is kept as "
-                              "lines of overview text")
+                    self.warn(
+                        unit.where,
+                        "a table before the plan's first heading is kept as lines of overview text",
+                    )
                     plan.overview.extend("\t".join(r) for r in unit.rows)
                 continue
             text = unit.text
@@ -563,8 +576,11 @@ class _Parser:
             if vocab.LEGEND_RE.search(text):
                 self.legend = True
             if stack:
-                self.warn(unit.where, "text between a section heading and its first item is "
-                          "kept as a plain paragraph")
+                self.warn(
+                    unit.where,
+                    "text between a section heading and its first item is "
+                    "kept as a plain paragraph",
+                )
                 stack[-1][1].paragraphs.append(text)
                 continue
             m = vocab.OVERVIEW_RE.match(text)
@@ -610,8 +626,11 @@ class _ItemBuilder:
         if self.current in ("goal", "measures") and not item.paragraphs:
             getattr(item, self.current).append(text)
             return
-        self.parser.warn(where, "text in a work item that is not one of its fields is kept as a "
-                         "plain paragraph after the fields")
+        self.parser.warn(
+            where,
+            "text in a work item that is not one of its fields is kept as a "
+            "plain paragraph after the fields",
+        )
         item.paragraphs.append(text)
 
     def line(self, text: str, where: Location) -> None:
@@ -620,12 +639,15 @@ class _ItemBuilder:
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
             if any(getattr(item, r) for r in roles):
-                self.parser.warn(where, f"{pairs[0]['label']} given twice in one item; the "
-                                 "second is kept as a plain paragraph after the item")
+                self.parser.warn(
+                    where,
+                    f"{pairs[0]['label']} given twice in one item; the "
+                    "second is kept as a plain paragraph after the item",
+                )
                 item.paragraphs.append(text)
                 self.current = "departments"
                 return
-            if not all(r in _UNIT_ROLES + ("deadline",) for r in roles):
+            if not all(r in (*_UNIT_ROLES, "deadline") for r in roles):
                 pairs = pairs[:1]  # a label inside a sentence is text, not a second field
             for k, pair in enumerate(pairs):
                 role = vocab.FIELD_LABELS[pair["label"]]
@@ -690,7 +712,7 @@ class _ItemBuilder:
         pairs = list(vocab.LABEL_PAIR_RE.finditer(body))
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
-            if not all(r in _UNIT_ROLES + ("deadline",) for r in roles):
+            if not all(r in (*_UNIT_ROLES, "deadline") for r in roles):
                 return None
             if len(pairs) == 1 and roles[0] == "departments":
                 # the form the seed uses: the label keeps the bracket, the end its close
@@ -791,10 +813,30 @@ def _unit_or_short(name: str) -> bool:
 _TASK_COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号"),
     "group": ("类别", "项目", "领域", "板块", "工作类别", "重点领域", "分类"),
-    "title": ("工作任务", "重点任务", "主要任务", "任务名称", "具体任务", "工作事项", "任务", "事项",
-              "工作内容", "主要内容", "目标任务", "任务目标"),
-    "measures": ("工作措施", "具体措施", "主要措施", "推进措施", "工作举措", "措施", "实施步骤",
-                 "具体内容"),
+    "title": (
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "任务名称",
+        "具体任务",
+        "工作事项",
+        "任务",
+        "事项",
+        "工作内容",
+        "主要内容",
+        "目标任务",
+        "任务目标",
+    ),
+    "measures": (
+        "工作措施",
+        "具体措施",
+        "主要措施",
+        "推进措施",
+        "工作举措",
+        "措施",
+        "实施步骤",
+        "具体内容",
+    ),
 }
 
 
@@ -802,7 +844,7 @@ def _task_columns(header: list[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for c, name in enumerate(header):
         name = re.sub(r"\s+", "", name)
-        role = vocab.FIELD_LABELS.get(name)
+        role: str | None = vocab.FIELD_LABELS.get(name)
         if role is None:
             role = next(
                 (r for r, words in _TASK_COLUMNS.items() if any(w == name for w in words)), None
@@ -873,8 +915,12 @@ def _column(
     filled = [c for c in cells if c]
     if numeric is False or not filled:
         return Column(name), text_values
-    for fmt, suffix, scale in (("percent", "%", Decimal("0.01")), ("万", "万", Decimal(10_000)),
-                               ("亿", "亿", Decimal(100_000_000)), ("number", "", Decimal(1))):
+    for fmt, suffix, scale in (
+        ("percent", "%", Decimal("0.01")),
+        ("万", "万", Decimal(10_000)),
+        ("亿", "亿", Decimal(100_000_000)),
+        ("number", "", Decimal(1)),
+    ):
         bare = [c[: len(c) - len(suffix)] if suffix else c for c in filled]
         if suffix and not all(c.endswith(suffix) for c in filled):
             continue

@@ -4,8 +4,8 @@ Real documents reach us as Word files made by hand, as text copied from a web pa
 that went through a PDF. So the lines are first repaired — paragraphs run together are split at
 the places a paragraph must have ended, lines hard-wrapped by a PDF are joined, page numbers and
 indents are taken out — and then the parts are found by evidence, not by position: a notice is
-recognised from any of its 发文字号, 关于…的通知 title, 主送 line, 印发 sentence, signature and date,
-so a web copy without the red mark, or a notice without a 发文字号, is still a notice.
+recognised from any of its 发文字号, 关于…的通知 title, 主送 line, 印发 sentence, signature and
+date, so a web copy without the red mark, or a notice without a 发文字号, is still a notice.
 
 Nothing is dropped here: every line ends up in exactly one part, and lines that belong to no part
 (a web page's metadata, a table of contents) are returned as front matter.
@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from .errors import Location
 from .vocab import (
-    CODE_RE,
     DOC_TITLE_RE,
     HEADER_WORD_RE,
     KIND_END,
@@ -59,7 +58,9 @@ class TableUnit:
 Unit = Line | TableUnit
 Warn = Callable[[Location, str], None]
 
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
+)
 _TOC_LINE = re.compile(r"^.{2,60}?[.．…·\s]{4,}\d{1,3}$")
 _SPACE_RUN = re.compile(f"[{SPACE}]+")
 # Where a paragraph must have ended though no line break says so (text from a web page).
@@ -109,7 +110,9 @@ def _split(text: str) -> list[str]:
         m = _TRAILING_DATE.match(part)
         if m and parse_date(m["date"]) is not None:
             head = m["head"]
-            sig = re.match(rf"^(?P<head>.*\S)[{SPACE}]+(?P<sig>[^{SPACE}，。,；;：:]{{2,30}})$", head)
+            sig = re.match(
+                rf"^(?P<head>.*\S)[{SPACE}]+(?P<sig>[^{SPACE}，。,；;：:]{{2,30}})$", head
+            )
             if sig and not sig["head"].endswith(("：", ":")):
                 pieces.extend([sig["head"], sig["sig"], m["date"]])
             else:
@@ -162,10 +165,10 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
                 continue
             if h.value != expected.get(h.level, 1) and h.value != 1:
                 continue
-            if h.value == 1 and h.level in expected and expected[h.level] != 1:
-                # a "1." restarts a level only under a new heading of the level above
-                if not any(lv < h.level and lv in expected for lv in expected):
-                    continue
+            # a "1." restarts a level only under a new heading of the level above
+            restart = h.value == 1 and h.level in expected and expected[h.level] != 1
+            if restart and not any(lv < h.level for lv in expected):
+                continue
             pieces.append(text[start:cut])
             start = cut
             seen(text[cut:])
@@ -187,7 +190,7 @@ def _join_wrapped(units: list[Unit]) -> list[Unit]:
     lengths = Counter(len(u.text) for u in lines if len(u.text) >= 20)
     if not lengths or len(lines) < 6:
         return units
-    width, count = lengths.most_common(1)[0]
+    width, _ = lengths.most_common(1)[0]
     near = sum(c for n, c in lengths.items() if width - 1 <= n <= width + 1)
     if near < max(4, 0.3 * len(lines)):
         return units
@@ -209,7 +212,9 @@ def _join_wrapped(units: list[Unit]) -> list[Unit]:
 
 # -- The parts ----------------------------------------------------------------------------------
 
-_ISSUE_SENTENCE = re.compile(r"(?:现|特)?将.{0,80}印发给你们|现予印发|现印发给|予以印发|印发给你们|印发给各")
+_ISSUE_SENTENCE = re.compile(
+    r"(?:现|特)?将.{0,80}印发给你们|现予印发|现印发给|予以印发|印发给你们|印发给各"
+)
 _RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
@@ -262,7 +267,9 @@ def is_doc_title(line: Line) -> bool:
 def _is_notice_title_end(text: str) -> bool:
     m = _TITLE_WRAPPER.match(text)
     inner = m["title"] if m else text
-    return bool(KIND_END.search(inner)) and not re.search(r"[。；！？]", inner) and len(inner) <= 120
+    return (
+        bool(KIND_END.search(inner)) and not re.search(r"[。；！？]", inner) and len(inner) <= 120
+    )
 
 
 def _is_recipients(text: str) -> bool:
@@ -359,9 +366,8 @@ def _header_above(lines: list[Unit], k: int) -> list[int]:
     block: list[int] = []
     while k >= 0 and isinstance(lines[k], Line):
         t = _text(lines[k])
-        if is_code_line(t) or SIGNER_RE.match(t) or HEADER_WORD_RE.match(t):
-            block.insert(0, k)
-        elif _short_name(t) and not _is_date_line(t) and not is_doc_title(lines[k]):  # type: ignore[arg-type]
+        header = is_code_line(t) or SIGNER_RE.match(t) or HEADER_WORD_RE.match(t)
+        if header or (_short_name(t) and not _is_date_line(t) and not is_doc_title(lines[k])):  # type: ignore[arg-type]
             block.insert(0, k)
         else:
             break
@@ -398,7 +404,9 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         evidence += 1
         k = anchor - 1
         below: list[int] = []
-        while k >= 0 and is_code_line(_text(lines[k])):  # a code below the title, as web copies put it
+        while k >= 0 and is_code_line(
+            _text(lines[k])
+        ):  # a code below the title, as web copies put it
             below.insert(0, k)
             k -= 1
         title_at = _title_before(lines, k) if k >= 0 else []
@@ -476,8 +484,11 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
     placed = set(header_at + title_at) | set(range(body_from, end))
     if anchor is not None:
         placed.add(anchor)
-    unplaced = [u for k, u in enumerate(lines[first:body_from], start=first)
-                if k not in placed and isinstance(u, Line)]
+    unplaced = [
+        u
+        for k, u in enumerate(lines[first:body_from], start=first)
+        if k not in placed and isinstance(u, Line)
+    ]
     return parts, first, end, unplaced
 
 

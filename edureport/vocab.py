@@ -46,9 +46,7 @@ URGENCY_RE = re.compile(rf"^(?:{'|'.join(URGENCY)})$")
 SECRECY_RE = re.compile(rf"^(?:{'|'.join(SECRECY)})(?:★\S*)?$")
 COPY_NUMBER_RE = re.compile(r"^\d{6}$")
 # A line of the 版头 above the 发文字号 that is not the issuing-organ mark.
-HEADER_WORD_RE = re.compile(
-    rf"^(?:\d{{6}}|(?:{'|'.join(SECRECY)})\S*|(?:{'|'.join(URGENCY)}))$"
-)
+HEADER_WORD_RE = re.compile(rf"^(?:\d{{6}}|(?:{'|'.join(SECRECY)})\S*|(?:{'|'.join(URGENCY)}))$")
 
 # The printed documents a notice carries, by the last words of their titles.
 PLAN_WORDS = (
@@ -74,7 +72,7 @@ DOC_TITLE_RE = re.compile(
 
 CODE_OPEN = "〔［[【﹝（(〖"
 CODE_CLOSE = "〕］]】﹞）)〗"
-# A 发文字号 in any bracket, with spaces where a typist left them: 许政 [2020] 20号, 承教发〔2021〕1号.
+# A 发文字号 in any bracket, with spaces where a typist left them: 许政 [2020] 20号.
 CODE_RE = re.compile(
     rf"(?P<agency>[{HAN}]{{1,12}})\s*(?P<open>[{re.escape(CODE_OPEN)}])\s*(?P<year>\d{{4}})\s*"
     rf"(?P<close>[{re.escape(CODE_CLOSE)}])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{{1,6}}】)\s*号"
@@ -179,7 +177,9 @@ _DATE_PATTERNS = (
     re.compile(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
 )
 # A date with the parts run together or missing: 20223月23日, 2024327, 2024年3月, 2024年13月.
-DATE_LIKE_RE = re.compile(r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*日?)$")
+DATE_LIKE_RE = re.compile(
+    r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*日?)$"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -320,7 +320,7 @@ def looks_like_unit(name: str) -> bool:
 
 
 def split_names(text: str, separators: str = "、，,；;") -> tuple[list[str], str]:
-    """Names and the separators between them, not splitting inside brackets: 局机关各科室（馆、站）."""
+    """Names and the separators between them, not split inside brackets: 局机关各科室（馆、站）."""
     names: list[str] = []
     gaps: list[str] = []
     current: list[str] = []
@@ -345,7 +345,7 @@ def split_names(text: str, separators: str = "、，,；;") -> tuple[list[str], 
 
 
 def undistribute(text: str) -> str:
-    """"承  德  市  教  育  局" → "承德市教育局": the spaces of distributed alignment."""
+    """ "承  德  市  教  育  局" → "承德市教育局": the spaces of distributed alignment."""
     parts = text.split()
     if len(parts) > 1 and all(len(p) == 1 for p in parts):
         return "".join(parts)
