@@ -20,6 +20,7 @@ from . import vocab
 from .compose import heading_number
 from .errors import InputError, Location
 from .model import (
+    PLACEHOLDER,
     Column,
     Document,
     DocumentCode,
@@ -361,10 +362,18 @@ class _Parser:
         if not organs:
             organs = list(signature)  # no printed mark: the organ is who signed
         date = parse_date(parts.date.text) if parts.date is not None else None
+        unreadable = None
         if parts.date is None:
             self.warn(
                 Location(self.path),
                 "the notice has no date (成文日期); it is left empty: fill it in the data",
+            )
+        elif date is None and parts.date.text.strip() != PLACEHOLDER:
+            unreadable = parts.date.text
+            self.warn(
+                parts.date.where,
+                f"the 成文日期 “{unreadable}” is not a date; it is kept as the last line of the "
+                "body and the date left empty: correct it in the data",
             )
         notice = Notice(organs, code, title, date)
         notice.signer, notice.copy_number, notice.secrecy = signer, copy, secrecy
@@ -373,6 +382,8 @@ class _Parser:
         if parts.recipients is not None:
             notice.recipients = split_names(parts.recipients.text[:-1], "，,")
         self.notice_body(notice, parts.body)
+        if unreadable is not None:
+            notice.body.append(unreadable)
         if parts.note is not None and (m := _NOTE.match(parts.note.text)):
             notice.note = m["note"]
         return notice

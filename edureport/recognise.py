@@ -30,6 +30,7 @@ from .vocab import (
     SUMMARY_WORDS,
     find_code,
     is_code_line,
+    is_date_like,
     looks_like_unit,
     match_heading,
     parse_date,
@@ -284,7 +285,7 @@ def _is_recipients(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    return parse_date(text) is not None or text.strip(SPACE) == "【待填写】"
+    return is_date_like(text) or text.strip(SPACE) == "【待填写】"
 
 
 def _short_name(text: str) -> bool:

@@ -182,6 +182,22 @@ DATE_LIKE_RE = re.compile(
 )
 
 
+# 成文日期 as people write it, right or wrong: two- to four-digit years, Chinese numerals, 04月.
+DATE_WRITTEN_RE = re.compile(
+    r"^(?P<y>\d{2,4}|[〇○零OＯ一二三四五六七八九]{2,4})\s*年\s*(?P<m>\d{1,2}|[〇○零一二三四五六七八九十]{1,2})"
+    r"\s*月\s*(?P<d>\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日$"
+)
+DATE_NUMERIC_RE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
+
+
+def is_date_like(text: str) -> bool:
+    """A line that is meant as a date, whether or not it is a valid one (20223月23日 too)."""
+    text = text.strip(SPACE)
+    return bool(
+        DATE_WRITTEN_RE.match(text) or DATE_NUMERIC_RE.match(text) or DATE_LIKE_RE.match(text)
+    ) or parse_date(text) is not None
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date written 2021年4月6日, 二〇二一年四月六日, 2021-04-06, 2021.4.6 or 2021/4/6."""
     text = text.strip(SPACE)

@@ -8,31 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..compose import match_heading
+from ..errors import Location
 from ..reader import SourceParagraph
+from ..recognise import Line, prepare, recognise
+from ..vocab import (
+    CN_DIGITS,
+    CODE_RE,
+    DATE_NUMERIC_RE,
+    HAN,
+    HEADER_WORD_RE,
+    is_code_line,
+    match_heading,
+)
+from ..vocab import DATE_WRITTEN_RE as DATE_RE
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CN_DIGITS = "〇○零一二三四五六七八九"
-CN_NUMERALS = "一二三四五六七八九十"
-
-# 发文字号 in any bracket a typist might use; the rules decide which forms are wrong.
-CODE_RE = re.compile(
-    rf"(?P<agency>[{HAN}]{{1,12}})(?P<open>[〔\[［（(【﹝〖])\s*(?P<year>\d{{4}})\s*"
-    r"(?P<close>[〕\]］）)】﹞〗])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{1,6}】)\s*号"
-)
-HEADER_LINE_RE = re.compile(r"^(\d{6}|(绝密|机密|秘密).*|(特急|加急))$")
-NOTICE_END_RE = re.compile(
-    r"(通知|决定|意见|报告|请示|函|批复|通报|纪要|公告|通告|命令|决议|议案|公报)$"
-)
-DOC_TITLE_RE = re.compile(r"^\d{4}年.{0,30}(总结|要点|计划|方案|规划|报告|意见|办法)$")
-ATTACHMENT_LINE_RE = re.compile(r"^附件\s*\d*$")
-DATE_RE = re.compile(
-    rf"^(?P<y>\d{{2,4}}|[{CN_DIGITS}]{{2,4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN_DIGITS}十]{{1,2}})\s*月"
-    rf"\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*日$"
-)
-DATE_NUMERIC_RE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
-TITLE_STYLES = {"GwDocTitle", "GwDocTitleFirst", "Title"}
-END_PUNCT = "。；，、：！？.;,:!?"
+__all__ = ["CN_DIGITS", "CODE_RE", "DATE_NUMERIC_RE", "DATE_RE", "HAN", "is_code_line"]
 
 _ARTEFACT_RE = re.compile(r"\s*(\[bookmark: [^\]]*\]\s*)?")
 LABEL_RE = re.compile(rf"^\s*([{HAN}]{{2,6}})\s*[：:]")
@@ -102,98 +92,50 @@ class Structure:
         return [i for part in self.parts for i in part.titles]
 
 
-def is_code_line(text: str) -> bool:
-    """The 发文字号 line: the code alone, or with 签发人：name after it."""
-    text = text.strip()
-    match = CODE_RE.match(text)
-    if not match:
-        return False
-    rest = text[match.end() :].strip()
-    return not rest or rest.startswith("签发人")
-
-
-def _is_doc_title(p: SourceParagraph) -> bool:
-    text = p.text.strip()
-    if not text or parse_heading(p) is not None:
-        return False
-    if p.style in TITLE_STYLES:
-        return True
-    return len(text) <= 40 and text[-1] not in END_PUNCT and bool(DOC_TITLE_RE.match(text))
-
-
 def analyse(paragraphs: list[SourceParagraph]) -> Structure:
+    """The parts, found by the recogniser parse uses; each part is a range of paragraphs."""
     s = Structure()
-    filled = [p for p in paragraphs if p.text.strip()]
-    if not filled:
+    if not any(p.text.strip() for p in paragraphs):
         return s
-    position = {p.index: k for k, p in enumerate(filled)}
-    for p in filled[:15]:
-        if is_code_line(p.text):
-            s.code = p.index
-            break
-    k = 0  # position in `filled` where the notice title may start
-    if s.code is not None:
-        for p in filled[: position[s.code]]:
-            (s.header_lines if HEADER_LINE_RE.match(p.text.strip()) else s.mark).append(p.index)
-        k = position[s.code] + 1
-    # The notice title: after the code; or, with no code, a 关于… heading the first lines.
-    candidates = filled[k : k + 6] if s.code is not None else filled[:5]
-    for j, p in enumerate(candidates):
-        if s.code is None and not p.text.strip().startswith("关于"):
-            continue
-        lines = []
-        for q in candidates[j : j + 4]:
-            lines.append(q.index)
-            if NOTICE_END_RE.search(q.text.strip()):
-                s.notice_title = lines
-                break
-        if not s.notice_title and s.code is not None:
-            s.notice_title = [p.index]
-        break
-    body_from = 0
-    if s.notice_title:
-        after = position[s.notice_title[-1]] + 1
-        if after < len(filled):
-            nxt = filled[after]
-            text = nxt.text.strip()
-            if text.endswith(("：", ":")) and parse_heading(nxt) is None and len(text) < 300:
-                s.recipients = nxt.index
-                after += 1
-        body_from = after
-        for q in filled[after:]:
-            if DATE_RE.match(q.text.strip()) or DATE_NUMERIC_RE.match(q.text.strip()):
-                s.date = q.index
-                break
-        if s.date is not None:
-            before = filled[body_from : position[s.date]]
-            for q in reversed(before[-3:]):
-                t = q.text.strip()
-                if len(t) > 50 or t[-1] in END_PUNCT or parse_heading(q) is not None:
-                    break
-                s.signature.insert(0, q.index)
-    # Printed documents: titles after the notice's date (or anywhere in a document without one).
-    search_from = position[s.date] + 1 if s.date is not None else body_from
-    starts: list[tuple[int, list[int]]] = []
-    j = search_from
-    while j < len(filled):
-        p = filled[j]
-        if ATTACHMENT_LINE_RE.match(p.text.strip()) and j + 1 < len(filled):
-            starts.append((p.index, [filled[j + 1].index]))
-            j += 2
-            continue
-        first_line = not s.is_notice and j == 0 and parse_heading(p) is None
-        if _is_doc_title(p) or (first_line and not starts):
-            starts.append((p.index, [p.index]))
-        j += 1
-    last = paragraphs[-1].index if paragraphs else 0
-    if s.is_notice:
+    lines = [
+        Line(_ARTEFACT_RE.sub("", p.text, count=1), Location(), p.index, p.style)
+        for p in paragraphs
+    ]
+    found = recognise(prepare(list(lines), lambda where, message: None))
+    last = paragraphs[-1].index
+    notice = found.notice
+    if notice is not None:
+        for line in notice.header:
+            text = line.text.strip()
+            if is_code_line(text) and s.code is None:
+                s.code = line.paragraph
+            elif HEADER_WORD_RE.match(text):
+                s.header_lines.append(line.paragraph)
+            elif not text.startswith("签发人"):
+                s.mark.append(line.paragraph)
+        s.mark = [i for i in dict.fromkeys(s.mark) if i != s.code]
+        s.notice_title = list(dict.fromkeys(line.paragraph for line in notice.title))
+        s.recipients = notice.recipients.paragraph if notice.recipients else None
+        s.signature = list(dict.fromkeys(line.paragraph for line in notice.signature))
+        s.date = notice.date.paragraph if notice.date else None
         first = s.notice_title[0] if s.notice_title else (s.code or 1)
-        end = (s.signature[0] if s.signature else s.date or last + 1) - 1
         start = (s.recipients or (s.notice_title[-1] if s.notice_title else first)) + 1
+        end = (s.signature[0] if s.signature else s.date or last + 1) - 1
         s.parts.append(Part("notice", first, list(s.notice_title), start, end))
-    for n, (first, titles) in enumerate(starts):
-        end = starts[n + 1][0] - 1 if n + 1 < len(starts) else last
-        s.parts.append(Part("document", first, titles, titles[-1] + 1, end))
+    documents = found.documents
+    for n, doc in enumerate(documents):
+        titles = [doc.title.paragraph] if doc.title is not None else []
+        head = doc.marker.paragraph if doc.marker is not None else (titles[0] if titles else None)
+        body = [u.paragraph for u in doc.body]
+        first = head if head is not None else (body[0] if body else last)
+        start = titles[-1] + 1 if titles else first
+        if n + 1 < len(documents):
+            following = documents[n + 1]
+            nxt = following.marker or following.title
+            end = (nxt.paragraph if nxt is not None else following.body[0].paragraph) - 1
+        else:
+            end = last
+        s.parts.append(Part("document", first, titles, start, end))
     if not s.parts:
         s.parts.append(Part("document", 1, [], 1, last))
     for part in s.parts:
