@@ -612,8 +612,8 @@ def _item_level(levels: Counter[int]) -> int:
     level above it (一、 6 and 1. 34 → 1.; a few （1） inside items do not count)."""
     best = 3
     for level in sorted(levels):
-        if level == 5:
-            continue
+        if level == 5 and any(levels[k] for k in (2, 3, 4)):
+            continue  # ① ② inside items, unless nothing else numbers them
         if all(levels[level] >= levels[above] for above in levels if above < level):
             best = level
     return best

@@ -124,7 +124,7 @@ def _split(text: str) -> list[str]:
 
 
 _INLINE_HEADING = re.compile(
-    r"(?:(?<=[。！？；;:：])|(?<=[。！？；;:：][" + SPACE + r"])|(?<=[" + SPACE + r"]))"
+    r"(?:(?<=[。！？；;])|(?<=[。！？；;][" + SPACE + r"])|(?<=[" + SPACE + r"]))"
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)))"
 )
 _DIGIT_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,3}[.．、](?!\d))")
@@ -137,17 +137,18 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
     "1." inside a sentence or "统一、" is never taken for a heading.
     """
     expected: dict[int, int] = {}
+    last: dict[int, int] = {}  # not reset by a heading above: plan items number on across them
     out: list[Unit] = []
 
     def seen(text: str) -> None:
         h = match_heading(text)
         if h is not None and h.value:
-            expected[h.level] = h.value + 1
+            expected[h.level] = last[h.level] = h.value + 1
             for deeper in range(h.level + 1, 6):
                 expected.pop(deeper, None)
 
     for unit in units:
-        if isinstance(unit, TableUnit) or len(unit.text) < 40:
+        if isinstance(unit, TableUnit) or len(unit.text) < 8:
             if isinstance(unit, Line):
                 seen(unit.text)
             out.append(unit)
@@ -164,7 +165,7 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
             h = match_heading(text[cut:])
             if h is None or not h.value or not h.rest.strip():
                 continue
-            if h.value != expected.get(h.level, 1) and h.value != 1:
+            if h.value not in (expected.get(h.level, 1), last.get(h.level), 1):
                 continue
             # a "1." restarts a level only under a new heading of the level above
             restart = h.value == 1 and h.level in expected and expected[h.level] != 1

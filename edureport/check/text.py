@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..model import PLACEHOLDER
+from ..vocab import parse_date
 from .findings import Fix, Hit, Position, Rule, Severity, Source, excerpt, rule
 from .structure import (
     CN_DIGITS,
@@ -125,7 +127,15 @@ def date_form(source: Source) -> Iterator[Hit]:
                 )
                 continue
             m = DATE_RE.match(text)
-            if m is None:
+            if m is None or (len(m["y"]) == 4 and m["y"].isdigit() and parse_date(text) is None):
+                if p.index == dated and text != PLACEHOLDER:
+                    yield _hit(
+                        source,
+                        p.index,
+                        lead,
+                        lead + len(text),
+                        f"成文日期 written {text} is not a date; write it as 2021年4月6日",
+                    )
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
             if any(c in CN_DIGITS + "十" for c in y + mo + d):

@@ -1,0 +1,314 @@
+"""The shapes real bureaus write, read by parse and check through one recogniser (issue 8).
+
+Each test is a small document in one shape seen in published documents (tests/data/corpus/ holds
+the real ones); the expected values are written by hand here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import docx_lines
+
+import edureport
+from edureport.model import DocumentCode
+from edureport.parse import parse_with_warnings
+
+
+def _text(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _rebuilt_lines(tmp_path: Path, document: edureport.Document) -> list[str]:
+    return docx_lines(edureport.build(document, tmp_path / "rebuilt.docx"))
+
+
+# -- the notice -----------------------------------------------------------------------------------
+
+WEB_NOTICE = [
+    "苏州市教育局关于印发《2023年全市教育工作要点》的通知",  # the page's own title line
+    "正文",
+    "苏州市教育局关于印发《2023年全市教育工作要点》的通知",
+    "苏教〔2023〕2号",
+    "各县级市(区)教育局,机关各处室:",
+    "现将《2023年全市教育工作要点》印发给你们,请认真贯彻执行。",
+    "苏州市教育局",
+    "2023年3月23日",
+    "2023年全市教育工作要点",
+    "一、加强党的建设",
+    "1.学习贯彻党的二十大精神。根据省教育厅通知精神,扎实开展学习。",
+]
+
+
+def test_a_web_copy_without_the_mark_is_a_notice_and_the_page_lines_are_front_matter(
+    tmp_path: Path,
+) -> None:
+    result = parse_with_warnings(_text(tmp_path, WEB_NOTICE))
+    document = result.document
+    notice = document.notice
+    assert notice is not None
+    assert notice.code == DocumentCode("苏教", 2023, 2)
+    assert notice.title == ["苏州市教育局关于印发《2023年全市教育工作要点》的通知"]
+    assert notice.organs == ["苏州市教育局"]  # from the signature: no mark was printed
+    assert notice.date == dt.date(2023, 3, 23)
+    assert notice.recipients == ["各县级市(区)教育局", "机关各处室"]
+    assert document.front_matter == WEB_NOTICE[:2]
+    assert [w.location.line for w in result.warnings] == [1, 2]
+    plan = document.plan
+    assert plan is not None and plan.title == "2023年全市教育工作要点"
+    assert notice.prints == ["plan"]
+    item = plan.items[0]
+    assert (item.title, item.measures, item.run_in) == (
+        "学习贯彻党的二十大精神。",
+        ["根据省教育厅通知精神,扎实开展学习。"],
+        True,
+    )
+
+
+def test_a_notice_without_a_code_and_with_an_issue_sentence_only(tmp_path: Path) -> None:
+    lines = [
+        "各镇(街道)人民政府,区政府各部门:",
+        "现将《政府工作报告任务分解表》印发给你们,请认真落实。",
+        "附件:政府工作报告任务分解表",
+        "盘锦市大洼区人民政府办公室",
+        "2021年1月25日",
+        "(此件公开发布)",
+    ]
+    notice = edureport.parse(_text(tmp_path, lines)).notice
+    assert notice is not None
+    assert notice.code is None  # 文号 无: the model allows it
+    assert notice.organs == ["盘锦市大洼区人民政府办公室"]
+    assert notice.attachments == ["政府工作报告任务分解表"]
+    assert (notice.date, notice.note) == (dt.date(2021, 1, 25), "此件公开发布")
+
+
+@pytest.mark.parametrize(
+    "written", ["吉教发[2015]1号", "吉教发［2015］1号", "吉教发 [2015] 1号", "吉教发【2015】1号"]
+)
+def test_a_code_in_any_bracket_fused_to_the_title_and_a_line_run_together(
+    tmp_path: Path, written: str
+) -> None:
+    lines = [
+        "吉林省教育厅文件",
+        f"{written}关于印发《吉林省教育厅2015年工作要点》的通知",
+        "各市(州)教育局,各高等学校:",
+        "现将《吉林省教育厅2015年工作要点》印发给你们,请认真落实。 附件:吉林省教育厅2015年工作要点 "
+        "吉林省教育厅 2015年3月10日",
+        "附件",
+        "吉林省教育厅2015年工作要点",
+        "2015年工作的总体要求是:深化改革。 一、加强党的建设 1.深入学习。把学习作为重要任务。 "
+        "2.加强高校党建。召开党建会。 二、推进均衡发展 3.改善办学条件。实施改造工程。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    notice = document.notice
+    assert notice is not None
+    assert str(notice.code) == "吉教发〔2015〕1号"  # written back in 〔〕
+    assert (notice.organs, notice.mark_word) == (["吉林省教育厅"], "文件")
+    assert notice.attachments == ["吉林省教育厅2015年工作要点"]
+    assert notice.date == dt.date(2015, 3, 10)
+    plan = document.plan
+    assert plan is not None and plan.marker == "附件"
+    assert [s.title for s in plan.sections] == ["加强党的建设", "推进均衡发展"]
+    assert [i.title for i in plan.items] == ["深入学习。", "加强高校党建。", "改善办学条件。"]
+
+
+def test_urgency_words_are_header_lines_for_check_too(tmp_path: Path) -> None:
+    lines = ["特提", "某县教育局", "某教发〔2024〕3号", "关于做好工作的通知", "各学校：", "请落实。",
+             "某县教育局", "2024年3月5日"]
+    path = _text(tmp_path, lines)
+    notice = edureport.parse(path).notice
+    assert notice is not None and notice.urgency == "特提"
+    docx = edureport.build(edureport.parse(path), tmp_path / "built.docx")
+    assert [f for f in edureport.check(docx) if f.rule == "L301"] == []
+
+
+@pytest.mark.parametrize("written", ["20223月23日", "2024327", "2024年2月30日"])
+def test_a_malformed_date_is_a_finding_and_its_text_is_kept(tmp_path: Path, written: str) -> None:
+    lines = ["某县教育局", "某教发〔2024〕3号", "关于做好工作的通知", "各学校：", "请落实。",
+             "某县教育局", written]
+    path = _text(tmp_path, lines)
+    assert [f.rule for f in edureport.check(path) if f.rule == "T102"] == ["T102"]
+    notice = edureport.parse(path).notice
+    assert notice is not None and notice.date is None and notice.body[-1] == written
+
+
+# -- plan items and the units responsible --------------------------------------------------------
+
+
+def test_three_levels_items_are_the_deepest_and_groups_keep_numbering_on(tmp_path: Path) -> None:
+    lines = [
+        "2024年工作要点",
+        "一、党的建设",
+        "（一）思想建设",
+        "1.理论学习。集中学习。",
+        "2.宣传教育。开展宣讲。",
+        "（二）组织建设",
+        "3.支部建设。规范支部。",
+        "二、教育教学",
+        "（一）基础教育",
+        "4.课程改革。推进新课标。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    assert [s.title for s in plan.sections] == ["党的建设", "教育教学"]
+    assert [g.title for g in plan.sections[0].sections] == ["思想建设", "组织建设"]
+    assert [i.title for i in plan.items] == ["理论学习。", "宣传教育。", "支部建设。", "课程改革。"]
+    assert all(i.number is None for i in plan.items)  # 1…4 continue across groups
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+@pytest.mark.parametrize("mark", ["1、", "1．", "(1)", "（1）", "①"])
+def test_items_numbered_any_way_a_typist_does(tmp_path: Path, mark: str) -> None:
+    second = mark.replace("1", "2").replace("①", "②")
+    lines = ["2022年工作要点", "一、疫情防控", f"{mark}强化防控体系。坚持外防输入。",
+             f"{second}提升应急能力。扩增检测能力。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    assert [i.title for i in plan.items] == ["强化防控体系。", "提升应急能力。"]
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+def test_label_lines_for_every_role(tmp_path: Path) -> None:
+    lines = [
+        "2021年重点工作任务分解",
+        "一、抓好疫情防控",
+        "1.完善常态化疫情防控举措。",
+        "牵头单位:市卫生健康委",
+        "配合单位:市公安局、市教育局",
+        "责任领导:张三",
+        "完成时限:2021年6月底",
+        "2.健全应急指挥体系。",
+        "责任单位:市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    first, second = plan.items
+    assert first.departments == ["市卫生健康委"]
+    assert first.cooperating == ["市公安局", "市教育局"]
+    assert (first.leader, first.deadline) == (["张三"], "2021年6月底")
+    assert second.departments == ["市疫情防控指挥部办公室", "市卫生健康委等", "各县(市、区)政府"]
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+@pytest.mark.parametrize(
+    ("tail", "lead", "cooperating"),
+    [
+        ("（责任科室：组干科、机关党委）", ["组干科", "机关党委"], []),
+        ("（牵头科室：基教科；配合科室：督导室、教研室）", ["基教科"], ["督导室", "教研室"]),
+        ("（基教科牵头，督导室、教研室参与）", ["基教科"], ["督导室", "教研室"]),
+        ("（基教科负责）", ["基教科"], []),
+        ("(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)", ["市教育局"],
+         ["市委农办", "各县<市、区>人民政府"]),
+    ],
+)
+def test_units_named_inline_in_every_common_form(
+    tmp_path: Path, tail: str, lead: list[str], cooperating: list[str]
+) -> None:
+    lines = ["2024年工作要点", "一、基础教育", f"1.健全管理体制。落实各级政府责任。{tail}"]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    item = plan.items[0]
+    assert (item.departments, item.cooperating) == (lead, cooperating)
+    assert item.measures == ["落实各级政府责任。"]
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+def test_a_legend_makes_later_bare_lists_lead_first(tmp_path: Path) -> None:
+    lines = [
+        "2019年行动方案",
+        "一、落实政府职责",
+        "(一)健全管理体制。建立管理体制。(市教育局,市委农办,排名第一位为牵头单位,下同)",
+        "(二)建立联席会议制度。及时研究解决问题。(市教育局,市财政局,市人社局)",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    second = plan.items[1]
+    assert (second.departments, second.cooperating) == (["市教育局"], ["市财政局", "市人社局"])
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+def test_a_plan_of_items_without_section_headings(tmp_path: Path) -> None:
+    lines = ["2024年工作要点", "1.抓好学习。深入学习。", "2.抓好落实。狠抓落实。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None and [i.title for i in plan.items] == ["抓好学习。", "抓好落实。"]
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+def test_a_thousand_items_come_back_a_thousand(tmp_path: Path) -> None:
+    lines = ["2024年工作要点", "一、全部工作"] + [f"{n}.第{n}项工作。" for n in range(1, 1001)]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None and len(plan.items) == 1000
+    assert plan.items[-1].title == "第1000项工作。"
+
+
+# -- summaries ------------------------------------------------------------------------------------
+
+
+def test_a_summary_going_from_yi_to_1_without_the_middle_level(tmp_path: Path) -> None:
+    lines = ["2021年工作总结", "一、2021年工作总结", "1.推进学前教育。毛入园率达95%。",
+             "2.推进义务教育。投入资金。", "二、存在的问题", "（一）师资不足。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    summary = document.summary
+    assert summary is not None
+    first = summary.sections[0]
+    assert [s.title for s in first.subsections] == ["推进学前教育。", "推进义务教育。"]
+    assert first.subsections[0].paragraphs == ["毛入园率达95%。"]
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+def test_a_second_summary_in_one_file_is_its_own_part(tmp_path: Path) -> None:
+    lines = ["2021年工作总结", "一、甲", "全年推进。", "2022年工作总结", "一、乙", "继续推进。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.summary is not None and document.summary.title == "2021年工作总结"
+    assert [type(p).__name__ for p in document.more] == ["Summary"]
+    assert document.more[0].title == "2022年工作总结"
+    assert _rebuilt_lines(tmp_path, document) == lines
+
+
+# -- text that came through a PDF or a web page --------------------------------------------------
+
+
+def test_hard_wrapped_lines_and_page_numbers_are_joined_into_paragraphs(tmp_path: Path) -> None:
+    width = "全市教育系统坚持以习近平新时代中国特色社会主义思想为指导深入贯彻"  # 32 characters
+    lines = ["2021年工作总结", "一、坚持党的领导", width, width, "- 2 -", width, "工作取得成效。",
+             "二、推进改革", width, width, "改革取得实效。"]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    summary = result.document.summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs == [width * 3 + "工作取得成效。"]
+    assert summary.sections[1].paragraphs == [width * 2 + "改革取得实效。"]
+    assert [str(w).split(": ", 1)[1] for w in result.warnings] == ["a page number “- 2 -” is left out"]
+
+
+def test_no_break_space_indents_are_not_text(tmp_path: Path) -> None:
+    lines = ["2020年工作总结", "\u00a0\u00a0一、强化党建", "\u3000\u3000全年召开会议12次。"]
+    summary = edureport.parse(_text(tmp_path, lines)).summary
+    assert summary is not None
+    assert (summary.sections[0].title, summary.sections[0].paragraphs) == (
+        "强化党建",
+        ["全年召开会议12次。"],
+    )
+
+
+# -- the data written back ------------------------------------------------------------------------
+
+
+def test_parsed_shapes_save_as_yaml_that_loads_back_equal(tmp_path: Path) -> None:
+    from edureport.dump import write_yaml
+
+    lines = [*WEB_NOTICE, "（市教育局牵头，市财政局参与）", "2024年工作总结", "一、甲", "推进。"]
+    lines[-5] = lines[-5] + "（市教育局牵头，市财政局参与）"
+    del lines[-4]
+    document = edureport.parse(_text(tmp_path, lines))
+    write_yaml(document, tmp_path / "data.yaml")
+    assert edureport.load(tmp_path / "data.yaml") == document
