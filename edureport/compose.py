@@ -15,7 +15,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from . import vocab
-from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
+from .gbt9704 import MARK_SIZE, TEXT_W
+from .letterhead import MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from .model import (
     PLACEHOLDER,
     Column,
@@ -56,11 +57,20 @@ def heading_number(level: int, n: int) -> str:
     raise ValueError(f"headings go four levels deep, not {level}")
 
 
-def mark_scale(name: str, with_word: bool) -> int:
-    """The character width (percent) that fits ``name`` into the default mark's cell (7.2.4: long
-    names are narrowed, not wrapped). Half-width characters count half."""
-    ems = sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in name)
-    width = MARK_WIDTH_WITH_WORD if with_word else MARK_WIDTH
+def _ems(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def mark_scale(name: str, word: str | None, *, joint: bool = True) -> int:
+    """The character width (percent) that fits ``name`` into the default mark (7.2.4: long names
+    are narrowed, not wrapped). Joint names share a cell beside “文件”; one organ's name and its
+    word share the text block's width. Half-width characters count half."""
+    if joint:
+        ems = _ems(name)
+        width = MARK_WIDTH_WITH_WORD if word else MARK_WIDTH
+    else:
+        ems = _ems(name) + _ems(word or "")
+        width = TEXT_W
     needed = ems * MARK_SIZE * 20
     return max(33, min(100, int(100 * width / needed))) if needed else 100
 
@@ -249,11 +259,13 @@ def _plan_item(item: PlanItem, number: str, out: list[Block]) -> None:
 def _notice(notice: Notice) -> dict[str, Any]:
     # 份号 on line 1; 密级 and 紧急程度 on the lines below it, moving up when one is absent.
     marks = [line for line in (notice.secrecy, notice.urgency) if line]
-    header_lines = [notice.copy_number or "", *marks, "", ""][:3]
+    joint = len(notice.organs) > 1
     return {
-        "header_lines": header_lines,
+        "copy_number": notice.copy_number or "",
+        "marks": marks,
+        "header_count": len(marks) + bool(notice.copy_number),
         "organs": [
-            {"name": name, "scale": mark_scale(name, bool(notice.mark_word))}
+            {"name": name, "scale": mark_scale(name, notice.mark_word, joint=joint)}
             for name in notice.organs
         ],
         "mark_word": notice.mark_word or "",
