@@ -172,6 +172,11 @@ def draft(
 )
 @click.option("--in-place", is_flag=True, help="With --fix: overwrite FILE itself.")
 @click.option("--force", is_flag=True, help="With --fix -o: replace the output file if it exists.")
+@click.option(
+    "--pages",
+    is_flag=True,
+    help="Also lay the pages out with LibreOffice and run the page rules (P…).",
+)
 def check_command(
     file: Path,
     fmt: str,
@@ -181,6 +186,7 @@ def check_command(
     output: Path | None,
     in_place: bool,
     force: bool,
+    pages: bool,
 ) -> None:
     """Check FILE (.docx or .txt) against GB/T 9704-2012 and proofreading rules.
 
@@ -207,7 +213,16 @@ def check_command(
         )
         findings, fixed = result.remaining, result
     else:
-        findings, fixed = run_check(file, select=selected, ignore=ignored), None
+        from .office import INSTALL_HINT, find_soffice
+
+        if pages and find_soffice() is None:
+            hint = f"page rules (P…) not run: LibreOffice is not found; {INSTALL_HINT}"
+            click.echo(hint, err=True)
+            pages = False
+        elif not pages and file.suffix.lower() == ".docx":
+            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
+        findings = run_check(file, select=selected, ignore=ignored, pages=pages)
+        fixed = None
     if fmt == "json":
         click.echo(render_json(file, findings, fixed))
     else:

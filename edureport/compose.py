@@ -8,6 +8,8 @@ never holds them; the template only places them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +17,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from . import vocab
-from .letterhead import MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
+from .gbt9704 import MARK_SIZE, TEXT_W, TITLE_SIZE
+from .letterhead import CONDENSE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from .model import (
     PLACEHOLDER,
     Column,
@@ -56,13 +59,111 @@ def heading_number(level: int, n: int) -> str:
     raise ValueError(f"headings go four levels deep, not {level}")
 
 
-def mark_scale(name: str, with_word: bool) -> int:
-    """The character width (percent) that fits ``name`` into the default mark's cell (7.2.4: long
-    names are narrowed, not wrapped). Half-width characters count half."""
-    ems = sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in name)
-    width = MARK_WIDTH_WITH_WORD if with_word else MARK_WIDTH
+def _ems(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def mark_scale(name: str, word: str | None, *, joint: bool = True) -> int:
+    """The character width (percent) that fits ``name`` into the default mark (7.2.4: long names
+    are narrowed, not wrapped). Joint names share a cell beside “文件”; one organ's name and its
+    word share the text block's width. Half-width characters count half."""
+    if joint:
+        ems = _ems(name)
+        width = MARK_WIDTH_WITH_WORD if word else MARK_WIDTH
+    else:
+        ems = _ems(name) + _ems(word or "")
+        width = TEXT_W
     needed = ems * MARK_SIZE * 20
     return max(33, min(100, int(100 * width / needed))) if needed else 100
+
+
+# 二号 characters per line of the text block (the type is condensed as the body's, see letterhead).
+TITLE_CHARS = TEXT_W // (TITLE_SIZE * 20 + CONDENSE)
+# Where a title may break: after these words (关于… 印发…) or before them (…的通知, …工作要点).
+_BREAK_AFTER = ("关于", "印发", "转发", "做好", "开展", "加强", "进一步", "推进", "年度", "年")
+_BREAK_BEFORE = (
+    "的通知", "的意见", "的决定", "的报告", "的批复", "的函", "的实施方案", "的工作方案",
+    "工作要点", "工作总结", "工作方案", "实施方案", "实施意见", "管理办法", "暂行办法",
+    "通知", "意见", "方案", "办法", "规定", "决定", "报告", "和", "及", "与", "暨",
+)
+# Words of 公文 titles, kept whole where another break can be found; their edges are good breaks.
+_WORDS = (
+    """关于 印发 转发 做好 开展 加强 推进 落实 深化 全面 进一步 规范 实施 方案 意见 通知 要点
+    总结 工作 教育 教师 学校 学生 中小学 中小学校 小学 中学 高中 高校 幼儿园 职业 学前 义务 特殊
+    防控 疫情 安全 稳定 管理 服务 培训 机构 建设 发展 改革 质量 评价 课程 课后 校外 全市 全省
+    全县 全区 全国 春季 秋季 暑期 寒假 暑假 开学 招生 考试 年度 专项 行动 计划 活动 检查 治理
+    整治 监督 督导 资助 经费 项目 信息 网络 宣传 研究 申报 评选 表彰 通报 办法 规定 决定 报告
+    市委 市政府 教育局 教体局 教育厅 党建 党风 廉政 思想 政治 德育 体育 美育 劳动 健康 心理
+    卫生 食品 校园 文明 创建 示范 标准 达标 提升 普通 新时代 高质量 现代化 有关 事项 相关 组织
+    举办 召开 会议 暨 及 和 与 的"""
+)
+_TITLE_WORDS = tuple(_WORDS.split())
+_UNBREAKABLE = re.compile(r"《[^》]{1,12}》|“[^”]{1,12}”|[0-9A-Za-z.%·-]+[年月日届号]?")
+
+
+def _break_costs(title: str) -> list[float]:
+    """The cost of a line break before each character: 0 at a word boundary the title's words
+    show, more between two characters not known to end a word, never inside a number (2024年)
+    or a short quoted name."""
+    costs = [6.0] * (len(title) + 1)
+    for word in _TITLE_WORDS:
+        for m in re.finditer(re.escape(word), title):
+            for i in range(m.start() + 1, m.end()):
+                costs[i] = max(costs[i], 20.0)
+    for word in _TITLE_WORDS:
+        for m in re.finditer(re.escape(word), title):
+            for i in (m.start(), m.end()):
+                if costs[i] < 20.0:
+                    costs[i] = min(costs[i], 1.5)
+    for m in _UNBREAKABLE.finditer(title):
+        for i in range(m.start() + 1, m.end()):
+            costs[i] = float("inf")
+        costs[m.start()] = min(costs[m.start()], 2.0)
+        costs[m.end()] = min(costs[m.end()], 1.0 if m.group()[-1] != "年" else 0.0)
+    for i in range(1, len(title)):
+        if costs[i] == float("inf"):
+            continue
+        if title[i - 1] in "，、；》”）" or title[i] in "《“（":
+            costs[i] = 0.0
+        elif any(title.endswith(w, 0, i) for w in _BREAK_AFTER) or any(
+            title.startswith(w, i) for w in _BREAK_BEFORE
+        ):
+            costs[i] = min(costs[i], 0.5)
+        if title[i] in "，、。；：）》”":  # never start a line with closing punctuation
+            costs[i] = float("inf")
+        elif title[i] in "局厅委办处科院校会" and costs[i] < 20.0:
+            costs[i] = 20.0  # the end of an organ's name (…体育局) stays with it
+    return costs
+
+
+def balance_title(title: str, width: int = TITLE_CHARS) -> list[str]:
+    """A title given as one string, broken into lines of even length (7.3.1: 梯形 or 菱形, words
+    kept whole): a title that fits stays one line; no line is left with two or three characters."""
+    if _ems(title) <= width:
+        return [title]
+    costs = _break_costs(title)
+    inner = [i for i in range(1, len(title)) if costs[i] != float("inf")]
+    best: tuple[float, list[str]] | None = None
+    lines_needed = -(-int(_ems(title) + 0.999) // width)
+    for count in (lines_needed, lines_needed + 1):
+        for cuts in itertools.combinations(inner, count - 1):
+            bounds = [0, *cuts, len(title)]
+            lines = [title[a:b] for a, b in itertools.pairwise(bounds)]
+            lengths = [_ems(line) for line in lines]
+            if max(lengths) > width or min(lengths) < 4:
+                continue
+            shape = 0.0
+            if count == 3 and lengths[1] < min(lengths[0], lengths[2]):
+                shape = 3.0  # an hourglass, neither 梯形 nor 菱形
+            if count == 2 and lengths[1] > lengths[0]:
+                shape = 0.5  # 正梯形 (the first line the longer) reads best
+            cost = (max(lengths) - min(lengths)) + 2 * sum(costs[c] for c in cuts) + shape
+            cost += 4 * (count - lines_needed)
+            if best is None or cost < best[0]:
+                best = (cost, lines)
+        if best is not None and count == lines_needed:
+            break
+    return best[1] if best is not None else [title]
 
 
 def written_date(date: dt.date | None) -> str:
@@ -249,17 +350,21 @@ def _plan_item(item: PlanItem, number: str, out: list[Block]) -> None:
 def _notice(notice: Notice) -> dict[str, Any]:
     # 份号 on line 1; 密级 and 紧急程度 on the lines below it, moving up when one is absent.
     marks = [line for line in (notice.secrecy, notice.urgency) if line]
-    header_lines = [notice.copy_number or "", *marks, "", ""][:3]
+    joint = len(notice.organs) > 1
     return {
-        "header_lines": header_lines,
+        "copy_number": notice.copy_number or "",
+        "marks": marks,
+        "header_count": len(marks) + bool(notice.copy_number),
         "organs": [
-            {"name": name, "scale": mark_scale(name, bool(notice.mark_word))}
+            {"name": name, "scale": mark_scale(name, notice.mark_word, joint=joint)}
             for name in notice.organs
         ],
         "mark_word": notice.mark_word or "",
         "code": str(notice.code) if notice.code is not None else "",
         "signer": "、".join(notice.signer),
-        "title": "\n".join(notice.title),
+        "title": "\n".join(
+            balance_title(notice.title[0]) if len(notice.title) == 1 else notice.title
+        ),
         "recipients": "，".join(notice.recipients) + "：" if notice.recipients else "",
         "body": notice.body,
         "attachments": _attachments(notice.attachments),

@@ -15,31 +15,51 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-# Page (5.2.1, 5.2.2): A4, top margin 37 mm, left 28 mm, text block 156 × 225 mm.
-PAGE_W, PAGE_H = 11906, 16838
-MARGIN_TOP, MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_RIGHT = 2098, 1587, 1984, 1474
-TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 8845 = 156 mm
-LINE = 579  # 22 lines in 225 mm (5.2.4)
-CHAR = 320  # one 三号 character: indents of “two characters” are 640
-FOURTH = 280  # one 四号 character, the indent of 版记 lines
+from .gbt9704 import (
+    CHAR,
+    COLOPHON_SIZE,
+    COLOPHON_THICK_SZ,
+    COLOPHON_THIN_SZ,
+    FANGSONG,
+    FOURTH,
+    HEITI,
+    KAITI,
+    LATIN,
+    LINE,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MARK_SIZE,
+    MARK_TOP,
+    PAGE_H,
+    PAGE_W,
+    RED,
+    RED_RULE_SZ,
+    SONG,
+    TEXT_W,
+    TITLE_SIZE,
+    XIAOBIAOSONG,
+)
+
 # 28 characters in 156 mm need a pitch of 15.79 pt for 16 pt type. Word's character grid does that,
 # but LibreOffice spreads a character grid out, so the grid is lines only and the type is condensed.
 CONDENSE = -5  # twentieths of a point between characters
 FOOTER = 1247  # puts the page number about 7 mm below the text block (7.5)
-RED = "FF0000"
 # 发文机关标志 (7.2.4): 36 pt names in a cell this wide, with and without “文件” to their right.
-MARK_SIZE = 36
 MARK_WIDTH = TEXT_W - 4 * CHAR  # an inset keeps short names from spreading edge to edge
 MARK_WIDTH_WITH_WORD = TEXT_W - 2 * MARK_SIZE * 20 - CHAR
+MARK_LINE = MARK_SIZE * 25  # exact line height of a mark line: 1.25 × the type
+# From the top of a mark line to the top of its characters' ink (LibreOffice and Word put the
+# glyphs of an exact line alike: the extra height above them). Measured on the rendered page.
+MARK_INK = 120
+HEADER_LINES = 3  # 份号, 密级, 紧急程度 (7.2.1 – 7.2.3), each on a line of its own when given
 
-FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG = (
-    "仿宋_GB2312",
-    "黑体",
-    "楷体_GB2312",
-    "方正小标宋简体",
-    "宋体",
-)
-LATIN = "Times New Roman"
+
+def mark_gap(lines: int) -> int:
+    """The space above the mark when ``lines`` header lines are printed: together they put the
+    mark's top 35 mm below the top of the text block (7.2.3)."""
+    return MARK_TOP - lines * LINE - MARK_INK
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -70,12 +90,19 @@ def _ppr(
     after: int = 0,
     line: int | None = LINE,
     extra: str = "",
+    *,
+    keep_next: bool = False,
+    snap: bool = True,
 ) -> str:
     spacing = f'<w:spacing w:before="{before}" w:after="{after}"'
     spacing += (
         f' w:line="{line}" w:lineRule="exact"/>' if line else ' w:line="240" w:lineRule="auto"/>'
     )
-    parts = [extra, spacing]
+    # keepNext (7.3.3: a heading stays with its text) comes first in pPr, snapToGrid after borders
+    # and tabs: Word reads pPr children in schema order. A part that is not on the grid (the
+    # header block) keeps its exact heights only with snapToGrid off; LibreOffice snaps otherwise.
+    parts = ["<w:keepNext/>" if keep_next else "", extra]
+    parts += ["" if snap else '<w:snapToGrid w:val="0"/>', spacing]
     if indent is not None:
         parts.append(indent)
     if jc:
@@ -89,7 +116,7 @@ FIRST_LINE_2 = f'<w:ind w:firstLine="{2 * CHAR}" w:firstLineChars="200"/>'
 
 def _pstyle(sid: str, name: str, ppr: str, rpr: str = "", outline: int | None = None) -> str:
     if outline is not None:
-        ppr = ppr.replace("<w:pPr>", f'<w:pPr><w:outlineLvl w:val="{outline}"/>', 1)
+        ppr = ppr.replace("</w:pPr>", f'<w:outlineLvl w:val="{outline}"/></w:pPr>', 1)
     return (
         f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
         f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>{ppr}{rpr}</w:style>'
@@ -117,18 +144,32 @@ def styles_xml() -> str:
         '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
         '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
         # 版头 (7.2)
-        _pstyle("GwHeaderLine", "版头·份号密级", _ppr("left", NO_INDENT), _rpr(HEITI)),
-        _pstyle("GwSpacer", "版头·留白", _ppr(indent=NO_INDENT, line=1984 - 3 * LINE)),
+        _pstyle("GwHeaderLine", "版头·份号密级", _ppr("left", NO_INDENT, snap=False), _rpr(HEITI)),
+        *(
+            _pstyle(
+                f"GwMarkGap{n}",
+                f"版头·标志上留白{n}",
+                _ppr(indent=NO_INDENT, line=mark_gap(n), snap=False),
+            )
+            for n in range(HEADER_LINES + 1)
+        ),
         _pstyle(
             "GwMark",
             "发文机关标志",
-            _ppr("distribute", NO_INDENT, line=None),
+            _ppr("distribute", NO_INDENT, line=MARK_LINE, snap=False),
+            _rpr(XIAOBIAOSONG, MARK_SIZE, RED),
+        ),
+        # One organ is centred at its natural spacing; only joint names are spread to one width.
+        _pstyle(
+            "GwMarkSingle",
+            "发文机关标志·单一机关",
+            _ppr("center", NO_INDENT, line=MARK_LINE, snap=False),
             _rpr(XIAOBIAOSONG, MARK_SIZE, RED),
         ),
         _pstyle(
             "GwMarkWord",
             "发文机关标志·文件",
-            _ppr("center", NO_INDENT, line=None),
+            _ppr("center", NO_INDENT, line=MARK_LINE, snap=False),
             _rpr(XIAOBIAOSONG, MARK_SIZE, RED),
         ),
         _pstyle(
@@ -139,8 +180,8 @@ def styles_xml() -> str:
                 NO_INDENT,
                 before=2 * LINE,
                 after=2 * LINE,
-                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="{RED}"/>'
-                "</w:pBdr>",
+                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="{RED_RULE_SZ}" w:space="11" '
+                f'w:color="{RED}"/></w:pBdr>',
             ),
         ),
         _pstyle(
@@ -151,35 +192,63 @@ def styles_xml() -> str:
                 f'<w:ind w:left="{CHAR}" w:right="{CHAR}" w:firstLine="0" w:firstLineChars="0"/>',
                 before=2 * LINE,
                 after=2 * LINE,
-                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="{RED}"/>'
-                f'</w:pBdr><w:tabs><w:tab w:val="right" w:pos="{TEXT_W - CHAR}"/></w:tabs>',
+                extra=f'<w:pBdr><w:bottom w:val="single" w:sz="{RED_RULE_SZ}" w:space="11" '
+                f'w:color="{RED}"/></w:pBdr>'
+                f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - CHAR}"/></w:tabs>',
             ),
         ),
         _cstyle("GwSignerName", "签发人姓名", _rpr(KAITI)),
         # 主体 (7.3)
-        _pstyle("GwTitle", "标题", _ppr("center", NO_INDENT, after=LINE), _rpr(XIAOBIAOSONG, 22)),
+        _pstyle(
+            "GwTitle",
+            "标题",
+            _ppr("center", NO_INDENT, after=LINE, keep_next=True),
+            _rpr(XIAOBIAOSONG, TITLE_SIZE),
+        ),
+        # Not kept with the text: that would chain title, 主送机关, text and signature together.
         _pstyle("GwRecipients", "主送机关", _ppr("both", NO_INDENT)),
-        _pstyle("GwH1", "一级标题", _ppr("both", FIRST_LINE_2), _rpr(HEITI), outline=0),
-        _pstyle("GwH2", "二级标题", _ppr("both", FIRST_LINE_2), _rpr(KAITI), outline=1),
-        _pstyle("GwH3", "三级标题", _ppr("both", FIRST_LINE_2), outline=2),
-        _pstyle("GwH4", "四级标题", _ppr("both", FIRST_LINE_2), outline=3),
+        # Headings and item titles stay with their text (no heading as a page's last line).
+        _pstyle("GwH1", "一级标题", _ppr("both", FIRST_LINE_2, keep_next=True), _rpr(HEITI), 0),
+        _pstyle("GwH2", "二级标题", _ppr("both", FIRST_LINE_2, keep_next=True), _rpr(KAITI), 1),
+        _pstyle("GwH3", "三级标题", _ppr("both", FIRST_LINE_2, keep_next=True), outline=2),
+        _pstyle("GwH4", "四级标题", _ppr("both", FIRST_LINE_2, keep_next=True), outline=3),
+        # A label on a line of its own (目标任务：) stays with the paragraphs it introduces.
+        _pstyle("GwFieldLabel", "字段标签行", _ppr("both", FIRST_LINE_2, keep_next=True)),
+        # The last paragraph of the notice's text keeps its end with the signature and date
+        # (7.3.5: they never stand alone on a page), and so does each 附件说明 line.
+        _pstyle("GwBodyEnd", "正文·末段", _ppr("both", FIRST_LINE_2, keep_next=True)),
         _cstyle("GwRunIn", "标题后正文", _rpr(FANGSONG)),
         _cstyle("GwLabel", "字段标签", ""),
-        _pstyle("GwAttachment", "附件说明", _ppr("both", FIRST_LINE_2, before=LINE)),
+        _pstyle(
+            "GwAttachment", "附件说明", _ppr("both", FIRST_LINE_2, before=LINE, keep_next=True)
+        ),
         _pstyle(
             "GwSignature",
             "署名",
-            _ppr("right", f'<w:ind w:right="{2 * CHAR}" w:firstLine="0"/>', before=2 * LINE),
+            _ppr(
+                "right",
+                f'<w:ind w:right="{2 * CHAR}" w:firstLine="0"/>',
+                before=2 * LINE,
+                keep_next=True,
+            ),
         ),
         _pstyle(
             "GwDate", "成文日期", _ppr("right", f'<w:ind w:right="{4 * CHAR}" w:firstLine="0"/>')
         ),
         _pstyle("GwNote", "附注", _ppr("both", FIRST_LINE_2)),
+        _pstyle("GwColophonGap", "版记·上留白", _ppr(indent=NO_INDENT)),
         _pstyle(
             "GwDocTitle",
             "印发文件标题",
-            _ppr("center", NO_INDENT, before=2 * LINE, after=LINE, extra="<w:pageBreakBefore/>"),
-            _rpr(XIAOBIAOSONG, 22),
+            _ppr(
+                "center",
+                NO_INDENT,
+                before=2 * LINE,
+                after=LINE,
+                extra="<w:pageBreakBefore/>",
+                keep_next=True,
+            ),
+            _rpr(XIAOBIAOSONG, TITLE_SIZE),
         ),
         _pstyle(
             "GwAttachmentMark",
@@ -190,8 +259,8 @@ def styles_xml() -> str:
         _pstyle(
             "GwDocTitleFirst",
             "文件标题",
-            _ppr("center", NO_INDENT, after=LINE),
-            _rpr(XIAOBIAOSONG, 22),
+            _ppr("center", NO_INDENT, after=LINE, keep_next=True),
+            _rpr(XIAOBIAOSONG, TITLE_SIZE),
         ),
         # Tables (8): header 黑体 四号, body 仿宋 四号, single spacing in cells.
         '<w:style w:type="table" w:customStyle="1" w:styleId="GwTable"><w:name w:val="公文表格"/>'
@@ -202,13 +271,13 @@ def styles_xml() -> str:
         )
         + "</w:tblBorders></w:tblPr></w:style>",
         _pstyle(
-            "GwTableCaption", "表题", _ppr("center", NO_INDENT, extra="<w:keepNext/>"), _rpr(HEITI)
+            "GwTableCaption", "表题", _ppr("center", NO_INDENT, keep_next=True), _rpr(HEITI)
         ),
         _pstyle("GwTableAfter", "表后", _ppr(indent=NO_INDENT, line=LINE // 3)),
         _pstyle(
             "GwTableHeader",
             "表头",
-            _ppr("center", NO_INDENT, line=None, extra="<w:keepNext/>"),
+            _ppr("center", NO_INDENT, line=None, keep_next=True),
             _rpr(HEITI, 14),
         ),
         _pstyle("GwTableText", "表格文字", _ppr("left", NO_INDENT, line=None), _rpr(FANGSONG, 14)),
@@ -226,7 +295,7 @@ def styles_xml() -> str:
                 extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - 2 * 108 - FOURTH}"/>'
                 "</w:tabs>",
             ),
-            _rpr(FANGSONG, 14),
+            _rpr(FANGSONG, COLOPHON_SIZE),
         ),
         # 页码 (7.5): 四号半角宋体, odd pages right + 1 character, even pages left + 1 character.
         _pstyle(
@@ -248,7 +317,8 @@ def styles_xml() -> str:
         + f'<w:spacing w:val="{CONDENSE}"/><w:kern w:val="2"/>'
         + '<w:sz w:val="32"/><w:szCs w:val="32"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        # No single line of a paragraph alone at the top or bottom of a page.
+        '<w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>'
     )
     return _xml_decl(f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>')
 
@@ -320,7 +390,15 @@ def _mark() -> str:
         + _cell(word_w, _p("GwMarkWord", _r("{{ notice.mark_word }}")), "center"),
     )
     alone = _borderless_table([MARK_WIDTH], _cell(MARK_WIDTH, organs))
-    return _if("notice.mark_word", with_word, alone)
+    # One organ: its name and “文件” on one centred line, at the type's own spacing.
+    single = _p(
+        "GwMarkSingle",
+        "<w:r><w:t>{{r notice.organs[0] }}</w:t></w:r>",
+        _r("{{ notice.mark_word }}"),
+    )
+    return _if(
+        "notice.organs|length > 1", _if("notice.mark_word", with_word, alone), single
+    )
 
 
 def _blocks() -> str:
@@ -337,6 +415,8 @@ def _blocks() -> str:
         branches
         + _tag('{%p elif b.kind == "table" %}')
         + "<w:p><w:r><w:t>{{p b.xml }}</w:t></w:r></w:p>"
+        + _tag('{%p elif b.kind == "field" and not b.text %}')
+        + _p("GwFieldLabel", _r("{{ b.label }}", "GwLabel"))
         + _tag("{%p else %}")
         + _p("Normal", _r("{{ b.label }}", "GwLabel"), _r("{{ b.text }}"))
         + _tag("{%p endif %}")
@@ -357,8 +437,8 @@ def _blocks() -> str:
 
 def _colophon() -> str:
     """版记 (7.4): thick first and last lines, thin lines between, full width."""
-    thick = 'w:val="single" w:sz="8" w:space="0" w:color="000000"'
-    thin = 'w:val="single" w:sz="6" w:space="0" w:color="000000"'
+    thick = f'w:val="single" w:sz="{COLOPHON_THICK_SZ}" w:space="0" w:color="000000"'
+    thin = f'w:val="single" w:sz="{COLOPHON_THIN_SZ}" w:space="0" w:color="000000"'
     row_cc = "<w:tr>" + _cell(TEXT_W, _p("GwColophon", _r("{{ colophon.cc }}"))) + "</w:tr>"
     row_print = (
         "<w:tr>"
@@ -387,7 +467,7 @@ def _colophon() -> str:
         + _tag_row("{%tr endif %}")
         + "</w:tbl>"
     )
-    return _if("colophon", _p("GwSpacer") + table)
+    return _if("colophon", _p("GwColophonGap") + table)
 
 
 def document_xml() -> str:
@@ -400,16 +480,30 @@ def document_xml() -> str:
     )
     notice = _if(
         "notice",
-        # 份号 on line 1, 密级 and 紧急程度 below it (7.2.1 – 7.2.3); the mark 35 mm down (7.2.4).
-        _p("GwHeaderLine", _r("{{ notice.header_lines[0] }}", "GwRunIn"))
-        + _p("GwHeaderLine", _r("{{ notice.header_lines[1] }}"))
-        + _p("GwHeaderLine", _r("{{ notice.header_lines[2] }}"))
-        + _p("GwSpacer")
+        # 份号 on line 1, 密级 and 紧急程度 below it (7.2.1 – 7.2.3), only those given; the mark's
+        # top 35 mm down in any case (7.2.3), whatever of the three lines above it are printed.
+        _if("notice.copy_number", _p("GwHeaderLine", _r("{{ notice.copy_number }}", "GwRunIn")))
+        + _for("line in notice.marks", _p("GwHeaderLine", _r("{{ line }}")))
+        + "".join(
+            _tag(("{%p if " if n == 0 else "{%p elif ") + f"notice.header_count == {n} %}}")
+            + _p(f"GwMarkGap{n}")
+            for n in range(HEADER_LINES)
+        )
+        + _tag("{%p else %}")
+        + _p(f"GwMarkGap{HEADER_LINES}")
+        + _tag("{%p endif %}")
         + _mark()
         + _if("notice.signer", signer_line, _p("GwCode", _r("{{ notice.code }}")))
         + _p("GwTitle", _r("{{ notice.title }}"))
         + _if("notice.recipients", _p("GwRecipients", _r("{{ notice.recipients }}")))
-        + _for("paragraph in notice.body", _p("Normal", _r("{{ paragraph }}")))
+        + _for(
+            "paragraph in notice.body",
+            _if(
+                "loop.last",
+                _p("GwBodyEnd", _r("{{ paragraph }}")),
+                _p("Normal", _r("{{ paragraph }}")),
+            ),
+        )
         + _for("line in notice.attachments", _p("GwAttachment", _r("{{ line }}")))
         + _p("GwSignature", _r("{{ notice.signature }}"))
         + _p("GwDate", _r("{{ notice.date }}"))

@@ -352,3 +352,9 @@ def _tables(document: Document) -> typing.Iterator[tuple[str, Table]]:
     if document.summary is not None:
         yield from walk(document.summary.preface, "summary.preface")
         yield from sections(document.summary.sections, "summary.sections")
+    if document.plan is not None:
+        for i, section in enumerate(document.plan.sections):
+            path = f"plan.sections[{i}]"
+            yield from walk(section.paragraphs, f"{path}.paragraphs")
+            for j, item in enumerate(section.items):
+                yield from walk(item.paragraphs, f"{path}.items[{j}].paragraphs")

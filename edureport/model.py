@@ -137,7 +137,8 @@ class PlanItem:
     # Written at the end of the last paragraph, as in “…落实。（责任科室：基教科）”: the label then
     # holds the opening bracket and departments_end the closing one.
     departments_inline: bool = zh("责任科室随段", default=False)
-    paragraphs: list[str] = zh("其他段落", default_factory=list)  # unlabelled text after the fields
+    # Unlabelled text (or tables) after the fields.
+    paragraphs: list[Block] = zh("其他段落", default_factory=list)
     number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
     cooperating: list[str] = zh("配合单位", default_factory=list)
     leader: list[str] = zh("责任领导", default_factory=list)

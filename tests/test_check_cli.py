@@ -20,7 +20,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_our_document_exits_0_with_its_warnings_listed(seed_docx: Path) -> None:
     code, out, _ = run("check", str(seed_docx))
     assert code == 0
-    assert f"{seed_docx}:20:57: warning T203 half-width , in Chinese text; write ，" in out
+    assert f"{seed_docx}:17:57: warning T203 half-width , in Chinese text; write ，" in out
     assert out.rstrip().endswith("0 errors, 41 warnings, 0 infos; 33 fixable with --fix")
 
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from conftest import body_paragraphs, paragraph_text, style_of
 
-from edureport.compose import chinese_numeral, format_number, heading_number, written_date
+import edureport
+from edureport.compose import (
+    balance_title,
+    chinese_numeral,
+    format_number,
+    heading_number,
+    written_date,
+)
 from edureport.model import Column
 
 
@@ -74,3 +83,59 @@ def test_dates_have_no_leading_zeros(date: dt.date, written: str) -> None:
 )
 def test_table_numbers(value: float | str | None, column: Column, written: str) -> None:
     assert format_number(value, column) == written
+
+
+def _ems(line: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in line)
+
+
+LONG_TITLES = [
+    "关于印发承德市教育局2024年度工作要点的通知",  # filled greedily: “…的通” / “知”
+    "关于印发承德市教育局2024年工作要点和2023年工作总结的通知",
+    "关于做好2023年全市中小学校春季开学疫情防控和安全稳定工作的通知",
+    "关于进一步加强中小学生课后服务和校外培训机构规范管理工作的实施意见",
+    "关于印发承德市教育局关于全面加强和改进新时代学校卫生与健康教育工作的实施方案的通知",
+]
+
+
+def test_a_title_that_fits_stays_one_line() -> None:
+    assert balance_title("关于印发2024年工作要点的通知") == ["关于印发2024年工作要点的通知"]
+
+
+@pytest.mark.parametrize("title", LONG_TITLES)
+def test_long_titles_break_into_even_lines(title: str) -> None:
+    lines = balance_title(title)
+    assert "".join(lines) == title
+    assert len(lines) >= 2
+    lengths = [_ems(line) for line in lines]
+    assert max(lengths) <= 20  # 20 characters of 二号 fill the 156 mm text block
+    assert min(lengths) >= 4  # never a last line of two or three characters
+    assert max(lengths) - min(lengths) <= 5
+    if len(lines) == 3:  # 梯形 or 菱形, not an hourglass
+        assert lengths[1] >= min(lengths[0], lengths[2])
+
+
+@pytest.mark.parametrize(
+    ("title", "whole"),
+    [
+        ("关于印发承德市教育局2024年度工作要点的通知", "2024年"),
+        ("关于做好2023年全市中小学校春季开学疫情防控和安全稳定工作的通知", "开学"),
+        ("关于印发某某县教育和体育局2024年工作要点的通知", "体育局"),
+        ("关于印发承德市教育局2024年工作要点和2023年工作总结的通知", "2023年"),
+    ],
+)
+def test_words_are_kept_whole(title: str, whole: str) -> None:
+    assert any(whole in line for line in balance_title(title))
+
+
+def test_a_one_string_notice_title_is_built_balanced(tmp_path: Path) -> None:
+    data = tmp_path / "notice.yaml"
+    data.write_text(
+        "notice:\n  organs: [承德市教育局]\n  code: {agency: 承教发, year: 2024, serial: 3}\n"
+        "  title: 关于印发承德市教育局2024年度工作要点的通知\n  date: 2024-03-01\n"
+        "  body: [现将有关事项通知如下。]\n",
+        encoding="utf-8",
+    )
+    out = edureport.build(data, tmp_path / "n.docx")
+    titles = [paragraph_text(p) for p in body_paragraphs(out) if style_of(p) == "GwTitle"]
+    assert titles == ["关于印发承德市教育局\n2024年度工作要点的通知"]

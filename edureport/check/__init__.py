@@ -16,12 +16,12 @@ from pathlib import Path
 
 from ..errors import InputError, Location
 from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
-from . import layout, text
+from . import layout, pages, text
 from .findings import Finding, Fix, Position, Rule, Severity, Source
 from .fixes import FixResult, apply_fixes
 
 # The one place rules are registered: a rule is in force when it is listed here.
-RULES: tuple[Rule, ...] = (*text.RULES, *layout.RULES)
+RULES: tuple[Rule, ...] = (*text.RULES, *layout.RULES, *pages.RULES)
 
 __all__ = [
     "RULES",
@@ -52,7 +52,9 @@ def select_rules(
         for key in out:
             if not any(matches(r, key) for r in RULES):
                 ids = ", ".join(r.id for r in RULES)
-                raise InputError(f"no rule called {key!r}; rules are {ids}, or text / layout")
+                raise InputError(
+                    f"no rule called {key!r}; rules are {ids}, or text / layout / pages"
+                )
         return out
 
     chosen, dropped = known(select), known(ignore)
@@ -76,7 +78,7 @@ def _source(path: Path) -> Source:
 def _run(source: Source, rules: list[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for r in rules:
-        if r.family == "layout" and source.package is None:
+        if r.family in ("layout", "pages") and source.package is None:
             continue  # layout needs a .docx; a text file has no page
         findings.extend(r.run(source))
     order = {r.id: k for k, r in enumerate(RULES)}
@@ -91,9 +93,11 @@ def check(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    pages: bool = False,
 ) -> list[Finding]:
-    """The findings for the .docx or .txt at ``path``, in document order."""
-    rules = select_rules(select, ignore)
+    """The findings for the .docx or .txt at ``path``, in document order. With ``pages`` the
+    page rules (P…) run too: LibreOffice lays the document out (OfficeError without it)."""
+    rules = [r for r in select_rules(select, ignore) if pages or r.family != "pages"]
     source = _source(Path(path))
     try:
         return _run(source, rules)
@@ -119,7 +123,7 @@ def fix(
     target = path if in_place else Path(output)  # type: ignore[arg-type]
     if not in_place and target.resolve() == path.resolve():
         raise InputError("the output is the input; use in_place to overwrite it", Location(path))
-    rules = select_rules(select, ignore)
+    rules = [r for r in select_rules(select, ignore) if r.family != "pages"]
     source = _source(path)
     try:
         findings = _run(source, rules)

@@ -36,17 +36,22 @@ class Severity(enum.Enum):
 class Position:
     """Where a finding is: a paragraph (numbered from 1 as the reader numbers them; for .txt files
     the line), the offset of the first character concerned in that paragraph's text, and a short
-    excerpt. Findings about the whole document (paper size, footers) have no paragraph."""
+    excerpt. Findings about the whole document (paper size, footers) have no paragraph. Page rules
+    add the page and the line on it, as LibreOffice lays the document out."""
 
     paragraph: int | None = None
     offset: int | None = None
     excerpt: str = ""
+    page: int | None = None
+    line: int | None = None
 
     def __str__(self) -> str:
+        on_page = f"page {self.page}, line {self.line}" if self.page is not None else ""
         if self.paragraph is None:
-            return "document"
+            return on_page or "document"
         where = f"paragraph {self.paragraph}"
-        return where if self.offset is None else f"{where}, character {self.offset + 1}"
+        where = where if self.offset is None else f"{where}, character {self.offset + 1}"
+        return f"{on_page}, {where}" if on_page else where
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,8 @@ class Finding:
             "paragraph": self.location.paragraph,
             "offset": self.location.offset,
             "excerpt": self.location.excerpt,
+            "page": self.location.page,
+            "line": self.location.line,
             "message": self.message,
             "clause": self.clause,
             "fix": None
@@ -122,7 +129,7 @@ RuleFunction = Callable[[Source], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: id (T… text, L… layout), short name, family, default severity."""
+    """A registered rule: id (T… text, L… layout, P… pages), short name, family, severity."""
 
     id: str
     name: str

@@ -13,16 +13,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..gbt9704 import CHAR, MARGIN_LEFT, MARGIN_TOP, MM, PAGE_H, PAGE_W, TEXT_H, TEXT_W
+from ..gbt9704 import MARGIN_TOLERANCE as TOLERANCE
 from ..reader import SourceParagraph, W
 from .findings import Hit, Position, Rule, Severity, Source, excerpt, rule
 from .structure import HAN
 
 # Page (5.2): twips; 1 mm ≈ 56.7 twips.
-MM = 56.7
-A4 = (11906, 16838)
-TEXT_BLOCK = (8845, 12756)  # 156 × 225 mm
-TOLERANCE = 57  # ±1 mm
-CHAR = 320  # one 三号 character
+A4 = (PAGE_W, PAGE_H)
+TEXT_BLOCK = (TEXT_W, TEXT_H)  # 156 × 225 mm
 A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -374,9 +373,9 @@ def margins(source: Source) -> Iterator[Hit]:
     top, left = _int(mar.get(f"{W}top")), _int(mar.get(f"{W}left"))
     right, bottom = _int(mar.get(f"{W}right")), _int(mar.get(f"{W}bottom"))
     problems = []
-    if abs(abs(top) - 2098) > TOLERANCE:
+    if abs(abs(top) - MARGIN_TOP) > TOLERANCE:
         problems.append(f"top {_mm(abs(top))} (37 mm)")
-    if abs(left - 1587) > TOLERANCE:
+    if abs(left - MARGIN_LEFT) > TOLERANCE:
         problems.append(f"left {_mm(left)} (28 mm)")
     width = _int(size.get(f"{W}w")) - left - right
     height = _int(size.get(f"{W}h")) - abs(top) - abs(bottom)

@@ -23,6 +23,9 @@ def line(path: Path, f: Finding) -> str:
         if f.location.offset is not None:
             where += f":{f.location.offset + 1}"
     text = f"{where}: {f.severity} {f.rule} {f.message}"
+    if f.location.page is not None:
+        text = f"{where}: {f.severity} {f.rule} page {f.location.page}, line {f.location.line}: "
+        text += f.message
     if f.location.excerpt:
         text += f" 「{f.location.excerpt}」"
     if f.clause:
