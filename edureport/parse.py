@@ -122,8 +122,8 @@ def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
 
 def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
     where = _where(path, p, docx)
-    text = _ARTEFACT.sub("", p.text)
-    return [_Line(line, where, p.index, p.style) for line in text.split("\n")]
+    text = p.number + _ARTEFACT.sub("", p.text)  # Word's automatic number is printed text
+    return [_Line(line, where, p.index, p.style, p.level) for line in text.split("\n")]
 
 
 def _units(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
@@ -246,6 +246,17 @@ def _heading(text: str) -> tuple[int, str, str] | None:
     if found is None or not found.rest.strip():
         return None
     return found.level, found.written, found.rest
+
+
+def _heading_of(unit: _Line) -> tuple[int, str, str] | None:
+    """A heading line: numbered in its text, or, without a number, styled as a heading (标题 1)."""
+    found = _heading(unit.text)
+    if found is not None or unit.level is None or not 1 <= unit.level <= 4:
+        return found
+    text = unit.text.strip()
+    if not text or len(text) > 80 or text[-1:] in "：:":
+        return None
+    return unit.level, "", text
 
 
 def _is_sentence(text: str) -> bool:
@@ -446,7 +457,7 @@ class _Parser:
                     target.pop()
                 target.append(self.table(unit, caption))
                 continue
-            heading = _heading(unit.text)
+            heading = _heading_of(unit)
             if heading is None or heading[0] == 5:
                 target.append(unit.text)
                 continue
@@ -493,7 +504,7 @@ class _Parser:
         headed = [
             (h[0], u.style)
             for u in units
-            if isinstance(u, _Line) and (h := _heading(u.text)) is not None
+            if isinstance(u, _Line) and (h := _heading_of(u)) is not None
         ]
         styled = {level for level, style in headed if style == "GwH3"}
         if styled:  # a document built from data says which headings are items
@@ -547,7 +558,7 @@ class _Parser:
                     plan.overview.extend("\t".join(r) for r in unit.rows)
                 continue
             text = unit.text
-            heading = _heading(text)
+            heading = _heading_of(unit)
             if heading is not None and heading[0] in section_levels:
                 close()
                 level, written, rest = heading

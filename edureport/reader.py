@@ -7,6 +7,7 @@ not what its name says gets an :class:`InputError` naming the file and the probl
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,19 @@ MAX_RATIO = 200  # inflated / compressed, per member: real .docx parts stay far 
 
 @dataclass
 class SourceParagraph:
-    """One paragraph of a source document, numbered from 1 in reading order."""
+    """One paragraph of a source document, numbered from 1 in reading order.
+
+    ``number`` is what Word's automatic numbering shows before the text (“一、”, “1.”), which is
+    not in the text itself; ``level`` is the heading level its style gives (标题 1, Heading 2,
+    一级标题, or an outline level), a hint where the text has no number.
+    """
 
     index: int
     text: str
     style: str | None = None
     element: etree._Element | None = field(default=None, compare=False, repr=False)
+    number: str = ""
+    level: int | None = None
 
 
 def _parser() -> etree.XMLParser:
@@ -79,8 +87,10 @@ class DocxPackage:
         for info in infos:
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or (
-                info.file_size > 1024 * 1024 and ratio > MAX_RATIO
+            if (
+                info.file_size > MAX_PART_BYTES
+                or total > MAX_TOTAL_BYTES
+                or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO)
             ):
                 raise InputError(
                     f"refused: the part {info.filename} would inflate to {info.file_size:,} bytes "
@@ -149,6 +159,8 @@ def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
     result: list[SourceParagraph] = []
     if body is None:
         return result
+    styles = _Styles(package)
+    numbering = _Numbering(package, styles)
     fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
     for p in body.iter(f"{W}p"):
         if any(a.tag == fallback for a in p.iterancestors()):
@@ -162,16 +174,214 @@ def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
         ]
         if own or p.find(f".//{W}txbxContent") is None:
             text = paragraph_text(p) if p.find(f".//{W}txbxContent") is None else _own_text(p)
-            style = p.find(f"{W}pPr/{W}pStyle")
+            style_el = p.find(f"{W}pPr/{W}pStyle")
+            style = style_el.get(f"{W}val") if style_el is not None else None
             result.append(
                 SourceParagraph(
                     len(result) + 1,
                     text,
-                    style.get(f"{W}val") if style is not None else None,
+                    style,
                     p,
+                    number=numbering.label(p, style) if text.strip() else "",
+                    level=styles.heading_level(style),
                 )
             )
     return result
+
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-9])$|^(?P<cn>[一二三四])级标题$", re.I)
+
+
+class _Styles:
+    """Paragraph styles: their names, heading levels and numbering, through basedOn."""
+
+    def __init__(self, package: DocxPackage) -> None:
+        self.by_id: dict[str, etree._Element] = {}
+        if "word/styles.xml" in package.names:
+            for el in package.xml("word/styles.xml").iter(f"{W}style"):
+                if el.get(f"{W}type") == "paragraph" and el.get(f"{W}styleId"):
+                    self.by_id[el.get(f"{W}styleId") or ""] = el
+        self._levels: dict[str | None, int | None] = {}
+
+    def _chain(self, style: str | None) -> list[etree._Element]:
+        chain: list[etree._Element] = []
+        while style in self.by_id and len(chain) < 10:
+            el = self.by_id[style or ""]
+            chain.append(el)
+            based = el.find(f"{W}basedOn")
+            style = based.get(f"{W}val") if based is not None else None
+        return chain
+
+    def heading_level(self, style: str | None) -> int | None:
+        if style not in self._levels:
+            level = None
+            chain = self._chain(style)
+            if chain:
+                name_el = chain[0].find(f"{W}name")
+                m = _HEADING_NAME.match(
+                    (name_el.get(f"{W}val") or "") if name_el is not None else ""
+                )
+                if m:
+                    level = int(m["n"]) if m["n"] else "一二三四".index(m["cn"]) + 1
+            for el in chain if level is None else []:
+                outline = el.find(f"{W}pPr/{W}outlineLvl")
+                if outline is not None and (outline.get(f"{W}val") or "9").isdigit():
+                    value = int(outline.get(f"{W}val") or "9")
+                    level = value + 1 if value < 9 else None
+                    break
+            self._levels[style] = level
+        return self._levels[style]
+
+    def numbering(self, style: str | None) -> tuple[str, int] | None:
+        for el in self._chain(style):
+            num = el.find(f"{W}pPr/{W}numPr")
+            if num is not None:
+                num_id = num.find(f"{W}numId")
+                ilvl = num.find(f"{W}ilvl")
+                if num_id is not None:
+                    return num_id.get(f"{W}val") or "0", int(
+                        ilvl.get(f"{W}val") or 0 if ilvl is not None else 0
+                    )
+        return None
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    if n < 10:
+        return _CN[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+    return str(n)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """A list counter as Word shows it in the number format ``fmt``."""
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
+        return _chinese(n)
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+class _Numbering:
+    """Word's automatic list numbers (w:numPr), counted as Word counts them: per list, a level
+    restarting when a level above it moves on."""
+
+    def __init__(self, package: DocxPackage, styles: _Styles) -> None:
+        self.styles = styles
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → format
+        self.counters: dict[str, dict[int, int]] = {}
+        if "word/numbering.xml" not in package.names:
+            return
+        root = package.xml("word/numbering.xml")
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for el in root.iter(f"{W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in el.iter(f"{W}lvl"):
+                fmt_el = lvl.find(f"{W}numFmt")
+                text_el = lvl.find(f"{W}lvlText")
+                start_el = lvl.find(f"{W}start")
+                levels[int(lvl.get(f"{W}ilvl") or 0)] = (
+                    (fmt_el.get(f"{W}val") or "decimal") if fmt_el is not None else "decimal",
+                    (text_el.get(f"{W}val") or "") if text_el is not None else "",
+                    int(start_el.get(f"{W}val") or 1) if start_el is not None else 1,
+                )
+            abstract[el.get(f"{W}abstractNumId") or ""] = levels
+        for el in root.iter(f"{W}num"):
+            ref = el.find(f"{W}abstractNumId")
+            if ref is not None:
+                instance = dict(abstract.get(ref.get(f"{W}val") or "", {}))
+                for override in el.iter(f"{W}lvlOverride"):
+                    restart = override.find(f"{W}startOverride")
+                    at = int(override.get(f"{W}ilvl") or 0)
+                    if restart is not None and at in instance:
+                        fmt, text, _ = instance[at]
+                        instance[at] = (fmt, text, int(restart.get(f"{W}val") or 1))
+                self.levels[el.get(f"{W}numId") or ""] = instance
+
+    def label(self, p: etree._Element, style: str | None) -> str:
+        if not self.levels:
+            return ""
+        num = p.find(f"{W}pPr/{W}numPr")
+        found: tuple[str, int] | None = None
+        if num is not None:
+            id_el, lvl_el = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+            from_style = self.styles.numbering(style)
+            found = (
+                (id_el.get(f"{W}val") or "0")
+                if id_el is not None
+                else (from_style[0] if from_style else "0"),
+                int(lvl_el.get(f"{W}val") or 0)
+                if lvl_el is not None
+                else (from_style[1] if from_style else 0),
+            )
+        else:
+            found = self.styles.numbering(style)
+        if found is None or found[0] == "0" or found[0] not in self.levels:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return ""
+
+        def value(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            n = counters.get(k, levels[k][2])
+            return _format_number(n, levels[k][0] if k != ilvl else fmt)
+
+        return re.sub(r"%(\d)", value, text)
 
 
 def _own_text(p: etree._Element) -> str:

@@ -46,6 +46,7 @@ class Line:
     where: Location
     paragraph: int = 0  # the source paragraph (or text line) it came from; lines of one share it
     style: str | None = None
+    level: int | None = None  # the heading level its style gives, if any
 
 
 @dataclass
@@ -90,7 +91,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
             warn(unit.where, f"a page number “{text}” is left out")
             continue
         for piece in _split(text):
-            out.append(Line(piece, unit.where, unit.paragraph, unit.style))
+            out.append(Line(piece, unit.where, unit.paragraph, unit.style, unit.level))
     out = _split_headings(out)
     return _join_wrapped(out)
 
@@ -178,7 +179,7 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
         for piece in pieces:
             piece = _clean(piece)
             if piece:
-                out.append(Line(piece, unit.where, unit.paragraph, unit.style))
+                out.append(Line(piece, unit.where, unit.paragraph, unit.style, unit.level))
     return out
 
 

@@ -312,3 +312,72 @@ def test_parsed_shapes_save_as_yaml_that_loads_back_equal(tmp_path: Path) -> Non
     document = edureport.parse(_text(tmp_path, lines))
     write_yaml(document, tmp_path / "data.yaml")
     assert edureport.load(tmp_path / "data.yaml") == document
+
+
+# -- Word's own structure: automatic numbering and heading styles --------------------------------
+
+_NUMBERING = (
+    '<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+)
+_NUM = (
+    '<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">'
+    '<w:abstractNumId w:val="90"/></w:num>'
+)
+
+
+def _numbered(paragraph: object, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.append(parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+    ))
+
+
+def test_word_automatic_numbering_is_read_as_the_number_it_shows(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+    from docx.oxml import parse_xml
+
+    doc = WordDocument()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(_NUM))
+    doc.add_paragraph("2024年工作要点")
+    for text, level in [("党的建设", 0), ("理论学习。集中学习。", 1), ("支部建设。规范支部。", 1),
+                        ("教育教学", 0), ("课程改革。推进新课标。", 1)]:
+        _numbered(doc.add_paragraph(text), level)
+    path = tmp_path / "numbered.docx"
+    doc.save(str(path))
+    plan = edureport.parse(path).plan
+    assert plan is not None
+    assert [s.title for s in plan.sections] == ["党的建设", "教育教学"]
+    # Word restarts level 2 under each level-1 entry, so the third item shows 1. again; the
+    # plan's numbering runs on, so that 1. is kept as written
+    assert [(i.title, i.number) for i in plan.items] == [
+        ("理论学习。", None), ("支部建设。", None), ("课程改革。", "1."),
+    ]
+
+
+def test_heading_styles_without_numbers_are_headings(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    doc.add_paragraph("2021年工作总结")
+    doc.add_paragraph("强化党建引领", style="Heading 1")
+    doc.add_paragraph("全年召开会议12次。")
+    doc.add_paragraph("思想建设", style="Heading 2")
+    doc.add_paragraph("开展学习。")
+    doc.add_paragraph("推进改革", style="Heading 1")
+    path = tmp_path / "styled.docx"
+    doc.save(str(path))
+    summary = edureport.parse(path).summary
+    assert summary is not None
+    assert [(s.title, s.number) for s in summary.sections] == [("强化党建引领", ""), ("推进改革", "")]
+    assert summary.sections[0].paragraphs == ["全年召开会议12次。"]
+    assert [s.title for s in summary.sections[0].subsections] == ["思想建设"]

@@ -98,7 +98,9 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     if not any(p.text.strip() for p in paragraphs):
         return s
     lines = [
-        Line(_ARTEFACT_RE.sub("", p.text, count=1), Location(), p.index, p.style)
+        Line(
+            p.number + _ARTEFACT_RE.sub("", p.text, count=1), Location(), p.index, p.style, p.level
+        )
         for p in paragraphs
     ]
     found = recognise(prepare(list(lines), lambda where, message: None))
