@@ -39,7 +39,7 @@ from .workbook import Problem, Task, departments, read_workbook, write_workbook
 REVIEW = "【待核对】"
 DOCUMENT_FILE = "document.yaml"
 WORKBOOK_FILE = "results.xlsx"
-TEXT_SOURCES = (".docx", ".txt", ".doc")
+TEXT_SOURCES = (".docx", ".txt", ".doc", ".xlsx", ".xlsm")
 
 # A year as a year (2021年, 2021 年), not the end of a span such as 2020-2022年 or its start.
 _YEAR = re.compile(r"(?<![\d\-－—–~～至])(\d{4})(?=\s*年)(?!\s*年?\s*[-－—–~～至])")

@@ -68,8 +68,10 @@ def parse(path: str | Path) -> Document:
 def parse_with_warnings(path: str | Path) -> ParseResult:
     """The document data of ``path`` and the warnings about text that was kept but not placed."""
     path = Path(path)
-    paragraphs = read_paragraphs(path)
-    units = _units(path, paragraphs)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        units = _sheet_units(path)
+    else:
+        units = _units(path, read_paragraphs(path))
     if not any(isinstance(u, _Table) or u.text for u in units):
         raise InputError("the document holds no text", Location(path))
     return _Parser(path, units).run()
@@ -159,12 +161,25 @@ def _docx_table(table: etree._Element, where: Location) -> _Table | None:
     rows: list[list[str]] = []
     styles: list[list[str | None]] = []
     for tr in table.iterchildren(f"{W}tr"):
-        cells, cell_styles = [], []
+        cells: list[str] = []
+        cell_styles: list[str | None] = []
         for tc in tr.iterchildren(f"{W}tc"):
             ps = list(tc.iter(f"{W}p"))
-            cells.append("\n".join(_ARTEFACT.sub("", _paragraph_text(q)).strip() for q in ps))
+            text = "\n".join(_ARTEFACT.sub("", _paragraph_text(q)).strip() for q in ps).strip("\n")
+            merge = tc.find(f"{W}tcPr/{W}vMerge")
+            column = len(cells)
+            if merge is not None and merge.get(f"{W}val") != "restart" and rows:
+                # a cell merged with the one above holds the same value (a shared 完成时限)
+                above = rows[-1]
+                text = above[column] if column < len(above) else text
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            width = int(span.get(f"{W}val") or 1) if span is not None else 1
             style = ps[0].find(f"{W}pPr/{W}pStyle") if ps else None
+            cells.append(text)
             cell_styles.append(style.get(f"{W}val") if style is not None else None)
+            for _ in range(width - 1):  # a cell spanning columns: the others are empty
+                cells.append("")
+                cell_styles.append(None)
         rows.append(cells)
         styles.append(cell_styles)
     width = max((len(r) for r in rows), default=0)
@@ -177,6 +192,49 @@ def _docx_table(table: etree._Element, where: Location) -> _Table | None:
             True if column == {"GwTableNumber"} else False if "GwTableText" in column else None
         )
     return _Table(rows, numeric, where)
+
+
+def _sheet_units(path: Path) -> list[_Unit]:
+    """A workbook's sheets as a task table each (任务分解表): a title row of one cell becomes the
+    title line; merged cells hold the value of their first cell, as the sheet shows them."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    where = Location(path)
+    if not path.is_file():
+        raise InputError("no such file", where)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if sum(i.file_size for i in zf.infolist()) > 256 * 1024 * 1024:
+                raise InputError("refused: the workbook would inflate past 256 MB", where)
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable .xlsx file: {exc}", where) from None
+    units: list[_Unit] = []
+    for sheet in book.worksheets:
+        values = [[c.value for c in row] for row in sheet.iter_rows()]
+        for merged in sheet.merged_cells.ranges:
+            # each row a merged cell spans shows its value (a shared 完成时限); the columns it
+            # spans stay empty, as a table's spanned cells are
+            first = values[merged.min_row - 1][merged.min_col - 1]
+            for r in range(merged.min_row - 1, merged.max_row):
+                values[r][merged.min_col - 1] = first
+        rows = [
+            ["" if v is None else str(v).strip() for v in row]
+            for row in values
+            if any(v is not None and str(v).strip() for v in row)
+        ]
+        at = Location(path, cell=f"{sheet.title}!A1")
+        while rows and sum(1 for v in rows[0] if v) == 1 and len(rows) > 1:
+            units.append(_Line(next(v for v in rows[0] if v), at))  # a title row
+            rows = rows[1:]
+        if len(rows) >= 2:
+            width = max(len(r) for r in rows)
+            units.append(_Table([r + [""] * (width - len(r)) for r in rows], [None] * width, at))
+        else:
+            units.extend(_Line("\t".join(r), at) for r in rows)
+    return units
 
 
 def _text_tables(units: list[_Unit]) -> list[_Unit]:

@@ -381,3 +381,63 @@ def test_heading_styles_without_numbers_are_headings(tmp_path: Path) -> None:
     assert [(s.title, s.number) for s in summary.sections] == [("强化党建引领", ""), ("推进改革", "")]
     assert summary.sections[0].paragraphs == ["全年召开会议12次。"]
     assert [s.title for s in summary.sections[0].subsections] == ["思想建设"]
+
+
+# -- task decomposition tables --------------------------------------------------------------------
+
+TASK_HEADER = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]
+TASK_ROWS = [
+    ["1", "推进学前教育普惠发展", "新建幼儿园5所。", "基教科", "计财科、人事科", "2024年9月"],
+    ["2", "推进义务教育均衡发展", "改善薄弱学校。", "基教科", "督导室", "2024年12月"],
+    ["3", "加强教师队伍建设", "开展全员培训。", "人事科", "", "2024年12月"],
+]
+
+
+def _check_task_plan(plan: edureport.Plan | None) -> None:
+    assert plan is not None
+    items = plan.items
+    assert [i.title for i in items] == [r[1] for r in TASK_ROWS]
+    assert [i.measures for i in items] == [[r[2]] for r in TASK_ROWS]
+    assert [i.departments for i in items] == [["基教科"], ["基教科"], ["人事科"]]
+    assert [i.cooperating for i in items] == [["计财科", "人事科"], ["督导室"], []]
+    assert [i.deadline for i in items] == ["2024年9月", "2024年12月", "2024年12月"]
+
+
+def test_a_task_table_in_word_is_a_plan_with_merged_cells_read(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    doc.add_paragraph("2024年教育工作任务分解表")
+    table = doc.add_table(rows=len(TASK_ROWS) + 1, cols=len(TASK_HEADER))
+    for c, name in enumerate(TASK_HEADER):
+        table.cell(0, c).text = name
+    for r, row in enumerate(TASK_ROWS, start=1):
+        for c, value in enumerate(row):
+            if not (c == 5 and r == 3):
+                table.cell(r, c).text = value
+    table.cell(2, 5).merge(table.cell(3, 5))  # one 完成时限 for the last two rows
+    table.cell(2, 5).text = "2024年12月"
+    path = tmp_path / "tasks.docx"
+    doc.save(str(path))
+    document = edureport.parse(path)
+    assert document.plan is not None and document.plan.title == "2024年教育工作任务分解表"
+    _check_task_plan(document.plan)
+
+
+def test_a_task_table_in_a_workbook_is_a_plan(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2024年教育工作任务分解表"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(TASK_HEADER)
+    for row in TASK_ROWS:
+        sheet.append(row)
+    sheet["F5"] = None
+    sheet.merge_cells("F4:F5")
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    document = edureport.parse(path)
+    assert document.plan is not None and document.plan.title == "2024年教育工作任务分解表"
+    _check_task_plan(document.plan)
