@@ -167,11 +167,11 @@ def _docx_table(table: etree._Element, where: Location) -> _Table | None:
             ps = list(tc.iter(f"{W}p"))
             text = "\n".join(_ARTEFACT.sub("", _paragraph_text(q)).strip() for q in ps).strip("\n")
             merge = tc.find(f"{W}tcPr/{W}vMerge")
-            column = len(cells)
+            at = len(cells)
             if merge is not None and merge.get(f"{W}val") != "restart" and rows:
                 # a cell merged with the one above holds the same value (a shared 完成时限)
                 above = rows[-1]
-                text = above[column] if column < len(above) else text
+                text = above[at] if at < len(above) else text
             span = tc.find(f"{W}tcPr/{W}gridSpan")
             width = int(span.get(f"{W}val") or 1) if span is not None else 1
             style = ps[0].find(f"{W}pPr/{W}pStyle") if ps else None
