@@ -80,6 +80,8 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
     """Repair the lines of a source: drop blank lines and page numbers, split run-together
     paragraphs, join hard-wrapped lines. Tables pass through."""
     out: list[Unit] = []
+    page_break = False
+    after_break: set[int] = set()  # lines that followed a page number: maybe one sentence
     for unit in units:
         if isinstance(unit, TableUnit):
             out.append(unit)
@@ -89,11 +91,16 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
             continue
         if _PAGE_NUMBER.match(text) and len(text) <= 12:
             warn(unit.where, f"a page number “{text}” is left out")
+            page_break = True
             continue
-        for piece in _split(text):
-            out.append(Line(piece, unit.where, unit.paragraph, unit.style, unit.level))
+        for k, piece in enumerate(_split(text)):
+            line = Line(piece, unit.where, unit.paragraph, unit.style, unit.level)
+            if page_break and k == 0:
+                after_break.add(id(line))
+            out.append(line)
+        page_break = False
     out = _split_headings(out)
-    return _join_wrapped(out)
+    return _join_wrapped(out, after_break)
 
 
 def _split(text: str) -> list[str]:
@@ -176,6 +183,9 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
             start = cut
             seen(text[cut:])
         pieces.append(text[start:])
+        if len(pieces) == 1:
+            out.append(unit)
+            continue
         for piece in pieces:
             piece = _clean(piece)
             if piece:
@@ -183,29 +193,31 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _join_wrapped(units: list[Unit]) -> list[Unit]:
-    """Join lines hard-wrapped at a fixed width (text that came through a PDF).
+def _join_wrapped(units: list[Unit], after_break: set[int]) -> list[Unit]:
+    """Join lines hard-wrapped at a fixed width (text that came through a PDF), and a sentence
+    that a page number cut in two.
 
     Only when many lines share one length is the text wrapped; then a line of that length that
     does not end a sentence runs on into the next, unless the next is a heading.
     """
     lines = [u for u in units if isinstance(u, Line)]
     lengths = Counter(len(u.text) for u in lines if len(u.text) >= 20)
-    if not lengths or len(lines) < 6:
-        return units
-    width, _ = lengths.most_common(1)[0]
-    near = sum(c for n, c in lengths.items() if width - 1 <= n <= width + 1)
-    if near < max(4, 0.3 * len(lines)):
-        return units
+    width = 0
+    if lengths and len(lines) >= 6:
+        common, _ = lengths.most_common(1)[0]
+        near = sum(c for n, c in lengths.items() if common - 1 <= n <= common + 1)
+        if near >= max(4, 0.3 * len(lines)):
+            width = common
     out: list[Unit] = []
     for unit in units:
         previous = out[-1] if out else None
         if (
             isinstance(unit, Line)
             and isinstance(previous, Line)
-            and len(previous.text) >= width - 1
+            and ((width and len(previous.text) >= width - 1) or id(unit) in after_break)
             and previous.text[-1] not in SENTENCE_END + "；;：:"
             and match_heading(unit.text) is None
+            and not (id(unit) in after_break and is_doc_title(previous))
         ):
             previous.text += unit.text
             continue
@@ -303,7 +315,13 @@ def _short_name(text: str) -> bool:
 def recognise(units: list[Unit]) -> Recognised:
     """The parts of a document's (prepared) units."""
     result = Recognised()
-    lines = units
+    # A table of contents (目录, lines ending in leaders and a page number) is not text to place.
+    lines = []
+    for unit in units:
+        if isinstance(unit, Line) and (_TOC_LINE.match(unit.text) or _TOC_TITLE.match(unit.text)):
+            result.front.append(unit)
+        else:
+            lines.append(unit)
     notice, start, end, unplaced = _find_notice(lines)
     if notice is not None:
         for unit in lines[:start]:

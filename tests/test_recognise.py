@@ -441,3 +441,17 @@ def test_a_task_table_in_a_workbook_is_a_plan(tmp_path: Path) -> None:
     document = edureport.parse(path)
     assert document.plan is not None and document.plan.title == "2024年教育工作任务分解表"
     _check_task_plan(document.plan)
+
+
+def test_a_table_of_contents_is_front_matter_and_a_page_break_mid_sentence_is_joined(
+    tmp_path: Path,
+) -> None:
+    lines = ["目  录", "一、总体要求……………………1", "二、主要任务……………………2",
+             "2024年工作要点", "一、总体要求", "1.稳中求进。坚持稳中求进，", "- 3 -",
+             "推动教育高质量发展。"]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    document = result.document
+    assert document.front_matter == lines[:3]
+    plan = document.plan
+    assert plan is not None and plan.title == "2024年工作要点"
+    assert plan.items[0].measures == ["坚持稳中求进，推动教育高质量发展。"]
