@@ -286,12 +286,53 @@ def _plan_sections(
         s, written = numbered(level, s + 1, section.number)
         rest = list(section.paragraphs)
         text = str(rest.pop(0)) if section.run_in and rest and isinstance(rest[0], str) else ""
-        out.append(Block(f"h{level}", text=text, heading=written + section.title))
+        if section.title or written:
+            out.append(Block(f"h{level}", text=text, heading=written + section.title))
         _paragraphs(rest, out)
+        if section.columns:
+            out.append(Block("table", table=_task_table(section, counter)))
+            continue
         for item in section.items:
             counter[0], written = numbered(3, counter[0] + 1, item.number)
             _plan_item(item, written, out)
         _plan_sections(section.sections, level + 1, counter, out)
+
+
+def _task_table(section: PlanSection, counter: list[int]) -> dict[str, Any]:
+    """A section whose items came from a task table (任务分解表), printed as that table."""
+    rows: list[list[str]] = []
+
+    def add(items: list[PlanItem], group: str) -> None:
+        for item in items:
+            counter[0], number = numbered(3, counter[0] + 1, item.number)
+            row = []
+            for c, name in enumerate(section.columns):
+                role = vocab.column_role(name, c)
+                if role == "number":
+                    row.append(item.number or str(counter[0]))
+                elif role == "group":
+                    row.append(group)
+                elif role in ("title", "label"):
+                    row.append(item.title)
+                elif role in ("goal", "measures"):
+                    row.append("\n".join(getattr(item, role)))
+                elif role in ("departments", "cooperating", "leader"):
+                    row.append(joined_names(item, getattr(item, role)))
+                elif role == "deadline":
+                    row.append(item.deadline or "")
+                else:
+                    row.append(item.cells.get(name, ""))
+            rows.append(row)
+
+    add(section.items, "")
+    for group in section.sections:
+        add(group.all_items(), group.title)
+    return {
+        "caption": "",
+        "header": list(section.columns),
+        "rows": rows,
+        "numeric": [False] * len(section.columns),
+    }
 
 
 def joined_names(item: PlanItem, names: list[str], gap: int = 0) -> str:

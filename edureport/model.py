@@ -147,6 +147,7 @@ class PlanItem:
     separators: str = zh("单位分隔符", default="")
     # "1.标题。正文……": the first paragraph of ``measures`` follows the title in its paragraph.
     run_in: bool = zh("标题与段落同段", default=False)
+    cells: dict[str, str] = zh("其他列", default_factory=dict)  # a task table's other columns
 
     def label(self, name: str) -> str:
         """The written prefix of field ``name``: the label and its colon ("" for no label)."""
@@ -167,6 +168,8 @@ class PlanSection:
     number: str | None = zh("编号", default=None)  # as written, where it breaks the sequence
     sections: list[PlanSection] = zh("下级标题", default_factory=list)
     run_in: bool = zh("标题与段落同段", default=False)
+    # The headers of the task table (任务分解表) its items came from: they print as that table.
+    columns: list[str] = zh("表格列", default_factory=list)
 
     def all_items(self) -> list[PlanItem]:
         return self.items + [item for group in self.sections for item in group.all_items()]

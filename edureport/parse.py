@@ -595,8 +595,14 @@ class _Parser:
                 close()
                 task = _task_table(unit)
                 if task is not None:
-                    for group, items in task:
-                        target = stack[-1][1] if stack else untitled()
+                    header, groups = task
+                    holder = stack[-1][1] if stack else untitled()
+                    if holder.items or holder.sections or holder.columns:
+                        holder = PlanSection("", number="")
+                        (stack[-1][1].sections if stack else plan.sections).append(holder)
+                    holder.columns = header  # the items print back as this table
+                    for group, items in groups:
+                        target = holder
                         if group:
                             sub = PlanSection(group, number="")
                             target.sections.append(sub)
@@ -890,66 +896,13 @@ def _unit_or_short(name: str) -> bool:
     return vocab.looks_like_unit(name) or (0 < len(name) <= 12 and not re.search(r"[。；]", name))
 
 
-_TASK_COLUMNS: dict[str, tuple[str, ...]] = {
-    "number": ("序号", "编号"),
-    "group": ("类别", "项目", "领域", "板块", "工作类别", "重点领域", "分类"),
-    "title": (
-        "工作任务",
-        "重点任务",
-        "主要任务",
-        "任务名称",
-        "具体任务",
-        "工作事项",
-        "任务",
-        "事项",
-        "工作内容",
-        "主要内容",
-        "目标任务",
-        "任务目标",
-    ),
-    "measures": (
-        "工作措施",
-        "具体措施",
-        "主要措施",
-        "推进措施",
-        "工作举措",
-        "措施",
-        "实施步骤",
-        "具体内容",
-    ),
-}
-
-
-def _task_columns(header: list[str]) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    for c, name in enumerate(header):
-        name = re.sub(r"\s+", "", name)
-        role: str | None = vocab.FIELD_LABELS.get(name)
-        if role is None:
-            role = next(
-                (r for r, words in _TASK_COLUMNS.items() if any(w == name for w in words)), None
-            )
-        if role is None:
-            role = next(
-                (r for r, words in _TASK_COLUMNS.items() if any(w in name for w in words)), None
-            )
-        if role is None:
-            role = next((r for w, r in vocab.FIELD_LABELS.items() if w in name), None)
-        if role is not None and role not in found:
-            found[role] = c
-    if not ("title" in found or "goal" in found or "measures" in found):
-        return None
-    if not ({"departments", "cooperating", "deadline", "leader"} & found.keys()):
-        return None
-    return found
-
-
-def _task_table(unit: _Table) -> list[tuple[str, list[PlanItem]]] | None:
+def _task_table(unit: _Table) -> tuple[list[str], list[tuple[str, list[PlanItem]]]] | None:
     """A task decomposition table (任务分解表): one item a row, found by the columns' headers."""
     header, *rows = unit.rows
-    columns = _task_columns(header)
+    columns = vocab.task_columns(header)
     if columns is None or not rows:
         return None
+    roles = {c: role for role, c in columns.items()}
     groups: list[tuple[str, list[PlanItem]]] = []
     for row in rows:
         cells = row + [""] * (len(header) - len(row))
@@ -960,7 +913,8 @@ def _task_table(unit: _Table) -> list[tuple[str, list[PlanItem]]] | None:
         group = cell("group")
         if not groups or (group and group != groups[-1][0]):
             groups.append((group, []))
-        title = cell("title") or cell("goal")
+        title = cell("title") or cell("label") or cell("goal")
+        goal = cell("goal") if title != cell("goal") else ""
         measures = cell("measures")
         if not title and not measures:
             continue
@@ -968,6 +922,9 @@ def _task_table(unit: _Table) -> list[tuple[str, list[PlanItem]]] | None:
             title, measures = _run_in(measures)
         first, _, more = title.partition("\n")
         item = PlanItem(first, number=cell("number") or None)
+        if goal:
+            item.goal = goal.split("\n")
+            item.labels["goal"] = ""
         text = "\n".join(p for p in (more, measures) if p)
         if text:
             item.measures = text.split("\n")
@@ -976,8 +933,11 @@ def _task_table(unit: _Table) -> list[tuple[str, list[PlanItem]]] | None:
             if cell(role):
                 setattr(item, role, vocab.split_names(cell(role))[0])
         item.deadline = cell("deadline") or None
+        # columns with no role (备注 …) are kept by their header
+        item.cells = {header[c]: cells[c].strip() for c in range(len(header)) if c not in roles}
+        item.cells = {k: v for k, v in item.cells.items() if v}
         groups[-1][1].append(item)
-    return groups
+    return header, groups
 
 
 def _decimals(number: str) -> int:

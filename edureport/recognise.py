@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .errors import Location
 from .vocab import (
+    FIELD_LABELS,
     DOC_TITLE_RE,
     HEADER_WORD_RE,
     KIND_END,
@@ -99,6 +100,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
                 after_break.add(id(line))
             out.append(line)
         page_break = False
+    out = _flattened_tables(out, warn)
     out = _split_headings(out)
     return _join_wrapped(out, after_break)
 
@@ -129,6 +131,95 @@ def _split(text: str) -> list[str]:
         else:
             pieces.append(part)
     return [p for p in (_clean(p) for p in pieces) if p]
+
+
+# The headers of a task table's columns, as cells flattened one per line show them.
+TABLE_HEADERS = frozenset(
+    [
+        "序号",
+        "编号",
+        "类别",
+        "项目",
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "具体任务",
+        "任务",
+        "工作内容",
+        "工作措施",
+        "具体措施",
+        "主要措施",
+        "工作举措",
+        "备注",
+        *FIELD_LABELS,
+    ]
+)
+_DEADLINE = re.compile(
+    r"^(?:\d{1,2}(?:[-—~～至]\d{1,2})?月(?:份|底|前|中旬|上旬|下旬)?"
+    r"|\d{4}年(?:\d{1,2}月)?(?:底|前|年底|上半年|下半年)?(?:前)?"
+    r"|全年|长期|长期坚持|持续推进|年底前|上半年|下半年|常态化)$"
+)
+
+
+def _is_cell_label(text: str) -> bool:
+    return (
+        len(text) <= 10
+        and not re.search(r"[。，,；;：:（(|【\[\]]", text)
+        and not _DEADLINE.match(text)
+        and match_heading(text) is None
+    )
+
+
+def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
+    """A task table copied from a web page as one cell a line: header cells (任务目标, 完成时限),
+    then rows of a label, its text and maybe a deadline, made a table again."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        headers: list[Line] = []
+        j = k
+        while j < len(units) and isinstance(units[j], Line):
+            name = re.sub(f"[{SPACE}]", "", undistribute(_text(units[j])))
+            if name not in TABLE_HEADERS:
+                break
+            headers.append(units[j])  # type: ignore[arg-type]
+            j += 1
+        if len(headers) < 2:
+            out.append(unit)
+            k += 1
+            continue
+        rows: list[list[str]] = []
+        while j < len(units):
+            labels: list[str] = []
+            t = j
+            while t < len(units) and _is_cell_label(_text(units[t])) and len(labels) < 3:
+                labels.append(_text(units[t]))
+                t += 1
+            texts: list[str] = []
+            while t < len(units) and isinstance(units[t], Line) and not _is_cell_label(
+                _text(units[t])
+            ) and not _DEADLINE.match(_text(units[t])):
+                texts.append(_text(units[t]))
+                t += 1
+            if not labels or not texts:
+                break
+            deadline = ""
+            if t < len(units) and _DEADLINE.match(_text(units[t])):
+                deadline = _text(units[t])
+                t += 1
+            rows.append(["".join(labels), "".join(texts), deadline])
+            j = t
+        if len(rows) < 2:
+            out.append(unit)
+            k += 1
+            continue
+        names = [re.sub(f"[{SPACE}]", "", undistribute(h.text)) for h in headers]
+        header = names if len(names) == 3 else ["", *names][:3]
+        warn(headers[0].where, "a table flattened to one cell a line is read as a table")
+        out.append(TableUnit([header, *rows], [None] * 3, headers[0].where, headers[0].paragraph))
+        k = j
+    return out
 
 
 _INLINE_HEADING = re.compile(

@@ -366,3 +366,63 @@ def undistribute(text: str) -> str:
     if len(parts) > 1 and all(len(p) == 1 for p in parts):
         return "".join(parts)
     return text
+
+
+# -- Task decomposition tables (任务分解表): which column holds what -----------------------------
+
+TASK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "group": ("类别", "项目", "领域", "板块", "工作类别", "重点领域", "分类"),
+    "title": (
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "任务名称",
+        "具体任务",
+        "工作事项",
+        "任务",
+        "事项",
+        "工作内容",
+        "主要内容",
+    ),
+    "measures": (
+        "工作措施",
+        "具体措施",
+        "主要措施",
+        "推进措施",
+        "工作举措",
+        "措施",
+        "实施步骤",
+        "具体内容",
+    ),
+}
+
+
+def column_role(name: str, index: int = -1) -> str | None:
+    """What a task table's column holds, by its header: a field of the item, or None."""
+    name = re.sub(r"\s+", "", name)
+    role: str | None = FIELD_LABELS.get(name)
+    if role is None:
+        role = next((r for r, words in TASK_COLUMNS.items() if name in words), None)
+    if role is None:
+        role = next((r for r, words in TASK_COLUMNS.items() if any(w in name for w in words)), None)
+    if role is None:
+        role = next((r for w, r in FIELD_LABELS.items() if w in name), None)
+    if role is None and not name and index == 0:
+        role = "label"  # the corner cell: the rows' own labels
+    return role
+
+
+def task_columns(header: list[str]) -> dict[str, int] | None:
+    """The columns of a task table by role, or None if ``header`` is not one: it names the task
+    (or its target or measures) and who does it or by when."""
+    found: dict[str, int] = {}
+    for c, name in enumerate(header):
+        role = column_role(name, c)
+        if role is not None and role not in found:
+            found[role] = c
+    if not ({"title", "goal", "measures"} & found.keys()):
+        return None
+    if not ({"departments", "cooperating", "deadline", "leader"} & found.keys()):
+        return None
+    return found

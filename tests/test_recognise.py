@@ -455,3 +455,41 @@ def test_a_table_of_contents_is_front_matter_and_a_page_break_mid_sentence_is_jo
     plan = document.plan
     assert plan is not None and plan.title == "2024年工作要点"
     assert plan.items[0].measures == ["坚持稳中求进，推动教育高质量发展。"]
+
+
+def test_a_task_table_builds_back_as_the_table(tmp_path: Path) -> None:
+    lines = ["2024年教育工作任务分解表", "\t".join(TASK_HEADER)]
+    lines += ["\t".join(cell or "—" for cell in row) for row in TASK_ROWS]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None and plan.sections[0].columns == TASK_HEADER
+    assert plan.items[2].cooperating == ["—"]  # a dash in an empty cell is what the table says
+    rebuilt = _rebuilt_lines(tmp_path, document)
+    assert rebuilt == ["2024年教育工作任务分解表", *TASK_HEADER] + [
+        cell or "—" for row in TASK_ROWS for cell in row
+    ]
+
+
+def test_a_table_flattened_one_cell_a_line_is_read_as_the_table(tmp_path: Path) -> None:
+    lines = [
+        "国家卫生城市复审工作职责任务分解表",
+        "任 务 目 标",
+        "完成时限",
+        "组织领导",
+        "成立迎审领导小组,制定方案。",
+        "4月份",
+        "单位内部",
+        "卫生",
+        "1.按照标准做好内部卫生管理。",
+        "2.城区宿舍达到卫生标准。",
+        "临时任务",
+        "完成领导小组交办的各项工作任务。",
+        "4-12月份",
+    ]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None
+    assert [(i.title, i.goal, i.deadline) for i in plan.items] == [
+        ("组织领导", ["成立迎审领导小组,制定方案。"], "4月份"),
+        ("单位内部卫生", ["1.按照标准做好内部卫生管理。2.城区宿舍达到卫生标准。"], None),
+        ("临时任务", ["完成领导小组交办的各项工作任务。"], "4-12月份"),
+    ]
