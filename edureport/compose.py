@@ -304,7 +304,7 @@ def _task_table(section: PlanSection, counter: list[int]) -> dict[str, Any]:
 
     def add(items: list[PlanItem], group: str) -> None:
         for item in items:
-            counter[0], number = numbered(3, counter[0] + 1, item.number)
+            counter[0], _number = numbered(3, counter[0] + 1, item.number)
             row = []
             for c, name in enumerate(section.columns):
                 role = vocab.column_role(name, c)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from .errors import Location
 from .vocab import (
-    FIELD_LABELS,
     DOC_TITLE_RE,
+    FIELD_LABELS,
     HEADER_WORD_RE,
     KIND_END,
     PLAN_WORDS,
