@@ -105,8 +105,47 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
     return _join_wrapped(out, after_break)
 
 
+_FUSED_TITLE_END = re.compile(
+    rf"(?:{'|'.join(PLAN_WORDS + SUMMARY_WORDS)})(?=\d{{4}}年|本文内容|今年|为全面|为深入)"
+)
+_TITLE_CHARS = re.compile(r"[^，。；：:,;！？《》“”\s]+$")
+
+
+def _fused_titles(text: str) -> list[tuple[int, int]]:
+    """Where titles run straight into the text after them, in a page that lost its line breaks
+    ("…2019年工作要点2019年全市教育工作的总体思路是…"). A title is cut as the longest stretch
+    before the kind word that the page repeats (a web page repeats its title), else as the words
+    since the last mark."""
+    found: list[tuple[int, int]] = []
+    for m in _FUSED_TITLE_END.finditer(text):
+        end = m.end()
+        words = _TITLE_CHARS.search(text[max(0, end - 40) : end])
+        if words is None or len(words.group()) < 4:
+            continue
+        run = words.group()
+        start = end - len(run)
+        for k in range(len(run) - 4):
+            if text.count(run[k:]) >= 2:
+                start = end - len(run) + k
+                break
+        if not found or start >= found[-1][1]:
+            found.append((start, end))
+    return found
+
+
 def _split(text: str) -> list[str]:
     """Pieces of one line that are paragraphs of their own."""
+    titles = _fused_titles(text) if len(text) > 100 else []
+    if titles:
+        pieces, start = [], 0
+        for begin, end in titles:
+            pieces += [text[start:begin], text[begin:end]]
+            start = end
+        return [p for chunk in [*pieces, text[start:]] if chunk for p in _split_plain(chunk)]
+    return _split_plain(text)
+
+
+def _split_plain(text: str) -> list[str]:
     pieces: list[str] = []
     # 发文字号 fused to the title: 吉教发[2015]1号关于印发…的通知
     code = find_code(text, at_start=True)
@@ -649,6 +688,15 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         found[-1].body.append(unit)
     if marker is not None:
         (found[-1].body if found else result.front).append(marker)
+    if (
+        len(found) > 1
+        and found[0].title is None
+        and found[1].title is not None
+        and not any(isinstance(u, Line) and match_heading(u.text) for u in found[0].body)
+        and all(isinstance(u, Line) and len(u.text) < 200 for u in found[0].body)
+    ):
+        # short lines before the first title, with no heading: a web page's own lines
+        result.front.extend(u for u in found.pop(0).body if isinstance(u, Line))
     merged: list[DocumentPart] = []
     for part in found:
         previous = merged[-1] if merged else None
