@@ -306,6 +306,18 @@ def _heading(text: str) -> tuple[int, str, str] | None:
     return found.level, found.written, found.rest
 
 
+def _organ_in_title(title: str) -> str | None:
+    """The organ a title names before 关于 (苏州市教育局关于印发…), or before the year of the
+    document it prints (关于印发《芜湖市教育局2024年工作要点》的通知)."""
+    m = re.match(r"^(?P<organ>[^关《]{2,30}?)\s*关于", title) or re.search(
+        r"[《〈<](?P<organ>[^《》〈〉<>\d]{2,30}?)\d{4}年", title
+    )
+    if m is None:
+        return None
+    organ = m["organ"].strip()
+    return organ if vocab.looks_like_unit(organ) else None
+
+
 def _heading_of(unit: _Line) -> tuple[int, str, str] | None:
     """A heading line: numbered in its text, or, without a number, styled as a heading (标题 1)."""
     found = _heading(unit.text)
@@ -430,6 +442,12 @@ class _Parser:
         signature = [n for line in parts.signature for n in _organ_names(line.text)]
         if not organs:
             organs = list(signature)  # no printed mark: the organ is who signed
+        if not organs and (organ := _organ_in_title("".join(title))):
+            organs = [organ]  # nor a signature: the organ the title names (…局关于印发…)
+            self.warn(
+                parts.title[0].where if parts.title else Location(self.path),
+                f"the notice shows no issuing organ; “{organ}” is taken from its title",
+            )
         date = parse_date(parts.date.text) if parts.date is not None else None
         unreadable = None
         if parts.date is None:

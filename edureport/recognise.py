@@ -366,6 +366,7 @@ _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
 _ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
 _TITLE_WRAPPER = re.compile(r"^《(?P<title>.+)》$")
+_METADATA = re.compile(r"发布(?:时间|日期|机构)|信息来源|来源[：:]|阅读次数|浏览|点击|字体|【.{1,6}】")
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
 
 
@@ -423,6 +424,7 @@ def _is_recipients(text: str) -> bool:
         and 2 <= len(text) <= 300
         and match_heading(text) is None
         and not text.startswith(("附件", "特此"))
+        and not _METADATA.search(text)
         and bool(_RECIPIENT_HINT.search(text))
         and not re.search(r"[。！？]", text)
     )
@@ -555,12 +557,14 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         evidence += 1
         k = anchor - 1
         below: list[int] = []
-        while k >= 0 and is_code_line(
-            _text(lines[k])
-        ):  # a code below the title, as web copies put it
+        while k >= 0 and is_code_line(_text(lines[k])):  # a code below the title (web copies)
             below.insert(0, k)
             k -= 1
         title_at = _title_before(lines, k) if k >= 0 else []
+        skip = k
+        while not title_at and skip > 0 and k - skip < 2 and _METADATA.search(_text(lines[skip])):
+            skip -= 1  # a web page's 发布时间/来源 line between the title and the 主送
+            title_at = _title_before(lines, skip)
         if title_at:
             k = title_at[0] - 1
         header_at = (_header_above(lines, k) if k >= 0 else []) + below[-1:]
@@ -704,7 +708,7 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
             previous is not None
             and part.title is not None
             and previous.title is not None
-            and previous.title.text == part.title.text
+            and _same_title(previous.title.text, part.title.text)
             and not any(isinstance(u, Line) and match_heading(u.text) for u in previous.body)
         ):
             # a web page repeats the title after its own lines (date, views): those are chrome
@@ -718,6 +722,11 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         title = part.title.text if part.title else ""
         part.kind = document_kind(title or _printed_title(hint), part.body)
     return [p for p in merged if p.title is not None or p.body]
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles equal but for spaces (a PDF puts them around numbers: 市教育局 2022 年工作要点)."""
+    return re.sub(f"[{SPACE}]", "", a) == re.sub(f"[{SPACE}]", "", b)
 
 
 def _printed_title(notice_title: str) -> str:

@@ -493,3 +493,39 @@ def test_a_table_flattened_one_cell_a_line_is_read_as_the_table(tmp_path: Path) 
         ("单位内部卫生", ["1.按照标准做好内部卫生管理。2.城区宿舍达到卫生标准。"], None),
         ("临时任务", ["完成领导小组交办的各项工作任务。"], "4-12月份"),
     ]
+
+
+def test_a_page_line_between_title_and_recipients_and_the_organ_from_the_title(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "关于印发《某市教育局2024年工作要点》的通知",
+        "发布时间:2024-03-28 09:33 信息来源:某市教育局 阅读次数:",
+        "各县区教育局,机关各科室:",
+        "现将《某市教育局2024年工作要点》印发给你们,请认真贯彻落实。",
+        "2024327",
+        "(此件主动公开)",
+        "某市教育局2024年工作要点",
+        "一、加强党的领导",
+        "1.加强理论武装。深入学习。(责任科室:组干科、机关党委)",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.title == [lines[0]]
+    assert notice.organs == ["某市教育局"]  # named by the title; a warning says so
+    assert any("taken from its title" in str(w) for w in result.warnings)
+    assert notice.date is None and notice.body[-1] == "2024327"  # kept; check reports it
+    assert result.document.front_matter == [lines[1]]
+    plan = result.document.plan
+    assert plan is not None and plan.items[0].departments == ["组干科", "机关党委"]
+
+
+def test_a_page_title_repeated_with_spaces_and_site_lines_before_it(tmp_path: Path) -> None:
+    lines = ["某县教育局2022年工作要点", "VIP专免", "2024-06-03", "29.51KB", "24 页",
+             "某县教育局 2022 年工作要点", "2022 年是关键之年。", "一、办好人民满意教育",
+             "1.推进中心建设。制定实施方案。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.front_matter == lines[:5]
+    assert document.plan is not None and document.plan.title == lines[5]
+    assert document.more == []
