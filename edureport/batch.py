@@ -217,16 +217,21 @@ def _row_jobs(
 ) -> tuple[list[_Job], list[Failure], list[str]]:
     import yaml
 
-    from .load import _Loader, find_data_file
+    from .load import _Loader, find_data_file, load
     from .rows import PLACEHOLDER, check_placeholders, read_rows, substitute
 
     table = read_rows(rows_file)
     data_file = find_data_file(source)
     try:
-        node = yaml.compose(data_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        text = data_file.read_bytes().decode("utf-8-sig")
+        node = yaml.compose(text, Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        node = None  # the first row's build reports what is wrong with the file
-    used = check_placeholders(node, table.columns, data_file) if node is not None else set()
+        load(data_file)  # raises the error a build gives, with the file and line
+        raise
+    if node is None:
+        load(data_file)  # the error for an empty file
+        raise InputError("the file is empty", Location(data_file))
+    used = check_placeholders(node, table.columns, data_file)
     name = name if name is not None else f"{{{{ {table.columns[0]} }}}}"
     name_columns = [m.group(1) for m in PLACEHOLDER.finditer(name)]
     for column in name_columns:
