@@ -398,6 +398,9 @@ def check_command(
 @_force
 def pdf_command(files: tuple[Path, ...], output: Path | None, force: bool) -> None:
     """Convert FILES (.docx) to PDF, all in one LibreOffice run, with their fonts embedded."""
+    from .pdf import require_soffice
+
+    require_soffice()
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
     targets = [(output or f.parent) / f"{f.stem}.pdf" for f in files]

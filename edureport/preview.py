@@ -47,6 +47,10 @@ def preview(
     folder = Path(folder)
     if not source.exists():
         raise InputError("no such file or folder", Location(source))
+    if source.suffix.lower() != ".pdf":
+        from .pdf import require_soffice
+
+        require_soffice()
     stem = safe_filename(source.stem if source.is_file() else source.resolve().name)
     if folder.exists() and not folder.is_dir():
         raise InputError("expected a folder for the images, but this is a file", Location(folder))
