@@ -24,7 +24,8 @@ from .load import DATA_SUFFIXES
 from .names import collision_key, safe_filename
 
 Progress = Callable[[int, int, str], None]
-"""Called after each document with (documents done, documents in all, the one just done)."""
+"""Called after each document with (documents done, documents in all, the name of the one just
+done: its output file's name without the suffix)."""
 
 FORMATS = ("docx", "pdf")
 
@@ -313,7 +314,7 @@ def _run(
     def done(index: int, error: str | None) -> None:
         outcomes[index] = error
         if progress is not None:
-            progress(len(outcomes), len(work), work[index].label)
+            progress(len(outcomes), len(work), work[index].stem)
 
     workers = min(jobs or os.cpu_count() or 1, len(work))
     if workers <= 1:
@@ -345,11 +346,16 @@ def _run(
 
 
 def _context() -> BaseContext:
-    """Workers forked from a server that has imported the build code: cheap to start, and safe
-    in a program with threads (a plain fork is not). Windows and macOS spawn."""
+    """Forked workers start at once with the build code already imported, and run no one's
+    ``__main__`` again. A fork is unsafe in a process with threads (and on macOS), so there a
+    fork server (Linux) or fresh processes (spawn) are used: those import ``__main__`` again, so a
+    script calling :func:`build_many` there needs ``if __name__ == "__main__":``."""
     import multiprocessing
+    import threading
 
     if sys.platform.startswith("linux"):
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["edureport.render", "edureport.load"])
         return context
