@@ -9,6 +9,7 @@ made afterwards in one LibreOffice run for all documents.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import sys
@@ -191,10 +192,22 @@ def build_many(
         from .pdf import require_soffice
 
         require_soffice()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot make the output folder: {exc.strerror}", Location(folder)
+        ) from None
     keep_docx = "docx" in formats
-    with tempfile.TemporaryDirectory(prefix=".edureport-", dir=folder) as scratch:
-        docx_folder = folder if keep_docx else Path(scratch)
+    with contextlib.ExitStack() as stack:
+        # PDFs alone: the .docx files are built beside them (one file system) and then removed.
+        docx_folder = (
+            folder
+            if keep_docx
+            else Path(
+                stack.enter_context(tempfile.TemporaryDirectory(prefix=".edureport-", dir=folder))
+            )
+        )
         built = _run(work, docx_folder, template, force, jobs, progress, result)
         if keep_docx:
             result.written.extend(path for _, path in built)
