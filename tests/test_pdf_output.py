@@ -114,3 +114,15 @@ def test_a_batch_makes_all_its_pdfs_in_one_run(soffice_log: Path, tmp_path: Path
         ["承德市第一中学.pdf", "承德市第二中学.pdf", "承德市民族中学.pdf", "承德县第三中学.pdf"]
     )
     assert "你校现有在校学生876人" in text(tmp_path / "out" / "承德县第三中学.pdf")
+
+
+def test_two_files_for_one_pdf_are_refused_before_converting(
+    soffice_log: Path, tmp_path: Path, school_docx: Path
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = shutil.copy(school_docx, tmp_path / "a" / "通知.docx")
+    b = shutil.copy(school_docx, tmp_path / "b" / "通知.docx")
+    code, _, stderr = run("pdf", str(a), str(b), "-o", str(tmp_path / "out"))
+    assert code == 1 and "would both be written" in stderr and "Traceback" not in stderr
+    assert runs(soffice_log) == 0 and not list((tmp_path / "out").iterdir())
