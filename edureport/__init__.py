@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
-from .check import Finding, check
-from .draft import Drafts, draft, merge_results
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     DataError,
     EdureportError,
@@ -17,24 +19,87 @@ from .errors import (
     OutputExistsError,
     TemplateError,
 )
-from .load import load
-from .model import (
-    Document,
-    DocumentCode,
-    Notice,
-    Plan,
-    PlanItem,
-    PlanSection,
-    Section,
-    Summary,
-    Table,
-)
-from .parse import ParseResult, ParseWarning, parse, parse_with_warnings
-from .render import build
+
+if TYPE_CHECKING:
+    from .batch import BatchResult, build_many
+    from .check import Finding, check
+    from .draft import Drafts, draft, merge_results
+    from .load import load
+    from .model import (
+        Document,
+        DocumentCode,
+        Notice,
+        Plan,
+        PlanItem,
+        PlanSection,
+        Section,
+        Summary,
+        Table,
+    )
+    from .parse import ParseResult, ParseWarning, parse, parse_with_warnings
+    from .render import build
+
+# Imported on first use, so that `edureport --help` or one build does not load check, parse,
+# draft, pandas or openpyxl (start-up is most of a small build's time).
+_LAZY = {
+    "BatchResult": "batch",
+    "build_many": "batch",
+    "Finding": "check",
+    "check": "check",
+    "Drafts": "draft",
+    "draft": "draft",
+    "merge_results": "draft",
+    "load": "load",
+    **dict.fromkeys(
+        [
+            "Document",
+            "DocumentCode",
+            "Notice",
+            "Plan",
+            "PlanItem",
+            "PlanSection",
+            "Section",
+            "Summary",
+            "Table",
+        ],
+        "model",
+    ),
+    **dict.fromkeys(["ParseResult", "ParseWarning", "parse", "parse_with_warnings"], "parse"),
+    "build": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """Importing the module edureport.load binds the name `load` to the module; `edureport.load`
+    (and check, draft, parse) stays the function, as it was before imports were lazy."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if _LAZY.get(name) == name and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "DataError",
     "Document",
     "DocumentCode",
@@ -56,6 +121,7 @@ __all__ = [
     "TemplateError",
     "__version__",
     "build",
+    "build_many",
     "check",
     "draft",
     "load",

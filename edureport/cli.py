@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,6 @@ import click
 
 from . import __version__
 from .errors import EdureportError
-from .letterhead import write_template
-from .load import load
-from .render import build as build_document
 
 # `check` keeps 1 for “errors found”, so a check that could not run at all exits 2.
 _ERROR_EXIT = {"check": 2}
@@ -40,12 +38,13 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx).",
+    type=click.Path(path_type=Path),
+    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx); with "
+    "several sources, a folder, or --rows: the folder to write into (default: here).",
 )
 @click.option(
     "--template",
@@ -53,16 +52,170 @@ def main() -> None:
     help="Your own letterhead .docx template (default: template.docx beside the data, else "
     "the bundled GB/T 9704-2012 one).",
 )
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside each .docx (needs LibreOffice).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "pdf"]),
+    default="docx",
+    show_default=True,
+    help="What to write: the .docx, or the PDF alone.",
+)
+@click.option(
+    "--rows",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An .xlsx or .csv with one row per unit: one document per row, its {{ column }} "
+    "placeholders filled from the row.",
+)
+@click.option(
+    "--name",
+    help="With --rows: the file name of each document (default: {{ first column }}).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="With several documents: how many to build at once (default: one per CPU core).",
+)
 @_force
-def build(source: Path, output: Path | None, template: Path | None, force: bool) -> None:
-    """Build the .docx from SOURCE: a data .yaml file or a folder holding one."""
+def build(
+    sources: tuple[Path, ...],
+    output: Path | None,
+    template: Path | None,
+    pdf: bool,
+    fmt: str,
+    rows: Path | None,
+    name: str | None,
+    jobs: int | None,
+    force: bool,
+) -> None:
+    """Build the .docx from SOURCES: data .yaml files, folders holding them, or patterns (*.yaml).
+
+    With one source, -o names the file; with several (or --rows) -o names a folder, the
+    documents are built in parallel, and a source that fails does not stop the others.
+    """
+    from .batch import is_single
+
+    formats = ["pdf"] if fmt == "pdf" else ["docx", "pdf"] if pdf else ["docx"]
+    if (
+        len(sources) > 1
+        or rows is not None
+        or not is_single(sources[0])
+        or (output is not None and output.is_dir())
+    ):
+        _build_many(sources, output, template, formats, rows, name, jobs, force)
+        return
+    if name is not None:
+        raise click.UsageError("--name goes with --rows")
+    from .load import load
+    from .render import build as build_document
+
+    source = sources[0]
     document = load(source)
     if output is None:
         notice = document.notice
         name = str(notice.code) if notice and notice.code else Path(source).stem
         output = Path(f"{name}.docx")
+    if "pdf" in formats:
+        _before_pdf(output.with_suffix(".pdf"), force)
+    if formats == ["pdf"]:
+        with tempfile.TemporaryDirectory(prefix="edureport-") as work:
+            docx = build_document(document, Path(work, output.with_suffix(".docx").name))
+            _convert([docx], [output.with_suffix(".pdf")], force)
+        return
     written = build_document(document, output, template=template, force=force)
     click.echo(f"wrote {written}")
+    if "pdf" in formats:
+        _convert([written], [written.with_suffix(".pdf")], force)
+
+
+def _before_pdf(target: Path, force: bool) -> None:
+    """A PDF that cannot be written fails the command before the .docx is built."""
+    from .errors import Location, OutputExistsError
+    from .pdf import require_soffice
+
+    if target.exists() and not force:
+        raise OutputExistsError(
+            "the output file exists; use --force to replace it", Location(target)
+        )
+    require_soffice()
+
+
+def _convert(sources: list[Path], outputs: list[Path], force: bool) -> None:
+    from .office import OfficeError
+    from .pdf import to_pdf
+
+    converted = to_pdf(sources, outputs, force=force)
+    for path in converted.written:
+        click.echo(f"wrote {path}")
+    for warning in converted.warnings:
+        click.echo(f"edureport: warning: {warning}", err=True)
+    if converted.failed:
+        lines = [f"{source}: {reason}" for source, reason in converted.failed]
+        raise OfficeError(
+            f"{len(lines)} of {len(sources)} file(s) could not be converted:\n  "
+            + "\n  ".join(lines)
+        )
+
+
+def _build_many(
+    sources: tuple[Path, ...],
+    output: Path | None,
+    template: Path | None,
+    formats: list[str],
+    rows: Path | None,
+    name: str | None,
+    jobs: int | None,
+    force: bool,
+) -> None:
+    from .batch import BatchError, build_many
+
+    folder = output if output is not None else Path()
+    if folder.exists() and not folder.is_dir():
+        raise click.UsageError(f"with several documents, -o names a folder; {folder} is a file")
+    if not folder.exists() and folder.suffix.lower() in (".docx", ".pdf"):
+        raise click.UsageError(f"with several documents, -o names a folder, not {folder.name}")
+    if name is not None and rows is None:
+        raise click.UsageError("--name goes with --rows")
+    bar: Any = None
+
+    def progress(done: int, total: int, label: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(
+                length=total,
+                label="building",
+                show_pos=True,
+                file=sys.stderr,
+                item_show_func=lambda item: item,
+            )
+            bar.__enter__()
+        bar.update(1, current_item=label)
+        if done == total and "pdf" in formats:
+            bar.__exit__(None, None, None)
+            bar = False
+            click.echo("making the PDFs in one LibreOffice run", err=True)
+
+    try:
+        result = build_many(
+            sources,
+            folder,
+            jobs=jobs,
+            template=template,
+            force=force,
+            formats=formats,
+            rows=rows,
+            name=name,
+            progress=progress,
+        )
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    for warning in result.warnings:
+        click.echo(f"edureport: warning: {warning}", err=True)
+    click.echo(f"wrote {len(result.written)} file(s) into {folder}")
+    if result.failed:
+        raise BatchError(result.failed)
 
 
 @main.command()
@@ -77,6 +230,8 @@ def build(source: Path, output: Path | None, template: Path | None, force: bool)
 @_force
 def template(output: Path, force: bool) -> None:
     """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
+    from .letterhead import write_template
+
     click.echo(f"wrote {write_template(output, force=force)}")
 
 
@@ -228,3 +383,54 @@ def check_command(
     else:
         click.echo(render_text(file, findings, fixed))
     sys.exit(exit_code(findings))
+
+
+@main.command("pdf")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write the PDFs into (default: beside each file).",
+)
+@_force
+def pdf_command(files: tuple[Path, ...], output: Path | None, force: bool) -> None:
+    """Convert FILES (.docx) to PDF, all in one LibreOffice run, with their fonts embedded."""
+    from .pdf import require_soffice
+
+    require_soffice()
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    targets = [(output or f.parent) / f"{f.stem}.pdf" for f in files]
+    _convert(list(files), targets, force)
+
+
+@main.command("preview")
+@click.argument("file", type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write the page images into (made if missing).",
+)
+@click.option(
+    "--dpi", type=click.IntRange(20, 600), default=96, show_default=True, help="Image resolution."
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With document data: the letterhead template to build it with.",
+)
+@_force
+def preview_command(file: Path, output: Path, dpi: int, template: Path | None, force: bool) -> None:
+    """Write PNG images of the pages of FILE (.docx, .pdf, or document data), and a contact
+    sheet of all pages on one image, to look at without Word (needs LibreOffice)."""
+    from .preview import preview
+
+    result = preview(file, output, dpi=dpi, force=force, template=template)
+    for warning in result.warnings:
+        click.echo(f"edureport: warning: {warning}", err=True)
+    click.echo(f"wrote {len(result.pages)} page image(s) into {output}; all pages: {result.sheet}")

@@ -13,6 +13,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -58,8 +59,10 @@ def find_data_file(path: Path) -> Path:
     return path
 
 
-def load(path: str | Path) -> Document:
-    """Read the document data at ``path`` (a .yaml file or a folder holding one)."""
+def load(path: str | Path, *, values: Mapping[str, str] | None = None) -> Document:
+    """Read the document data at ``path`` (a .yaml file or a folder holding one).
+
+    ``values`` fill the ``{{ column }}`` placeholders of a template for one row (see rows.py)."""
     file = find_data_file(Path(path))
     try:
         text = file.read_bytes().decode("utf-8-sig")
@@ -69,13 +72,15 @@ def load(path: str | Path) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", Location(file)) from None
-    document = loads(text, file)
+    document = loads(text, file, values=values)
     document.source = file
     _read_table_sources(document, file)
     return document
 
 
-def loads(text: str, file: Path | None = None) -> Document:
+def loads(
+    text: str, file: Path | None = None, *, values: Mapping[str, str] | None = None
+) -> Document:
     """Convert YAML text into a :class:`Document`; ``file`` only names it in errors."""
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -87,6 +92,10 @@ def loads(text: str, file: Path | None = None) -> Document:
         raise DataError(f"not valid YAML: {exc}", Location(file)) from None
     if node is None:
         raise DataError("the file is empty; expected the document data", Location(file))
+    if values is not None:
+        from .rows import fill
+
+        fill(node, values, file)
     document = _Converter(file).convert(node, Document, "")
     _check(document, file)
     assert isinstance(document, Document)

@@ -51,6 +51,20 @@ def convert(
 
     Files of one name stem would overwrite each other in one folder, so they are refused.
     """
+    results, reasons = convert_each(sources, folder, to=to, timeout=timeout)
+    for source, result in zip(sources, results, strict=True):
+        if result is None:
+            raise OfficeError(
+                f"LibreOffice could not convert it: {reasons[source]}", Location(source)
+            )
+    return [r for r in results if r is not None]
+
+
+def convert_each(
+    sources: Sequence[Path], folder: Path, *, to: str = "pdf", timeout: float = 600
+) -> tuple[list[Path | None], dict[Path, str]]:
+    """Like :func:`convert`, but a file LibreOffice could not convert does not fail the others:
+    each source's result, or None and the reason. LibreOffice missing is still an error."""
     command = find_soffice()
     if command is None:
         raise OfficeError(f"LibreOffice is needed for this: {INSTALL_HINT}")
@@ -80,10 +94,15 @@ def convert(
             raise OfficeError(f"LibreOffice did not finish within {timeout:.0f} s") from None
         except OSError as exc:
             raise OfficeError(f"cannot start LibreOffice ({command}): {exc.strerror}") from None
-    results = [folder / f"{s.stem}.{to.split(':')[0]}" for s in sources]
-    for source, result in zip(sources, results, strict=True):
-        if not result.is_file():
-            detail = run.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = detail[-1] if detail else f"exit code {run.returncode}"
-            raise OfficeError(f"LibreOffice could not convert it: {reason}", Location(source))
-    return results
+    detail = run.stderr.decode("utf-8", "replace").strip().splitlines()
+    reason = detail[-1] if detail else f"exit code {run.returncode}"
+    results: list[Path | None] = []
+    reasons: dict[Path, str] = {}
+    for source in sources:
+        result = folder / f"{source.stem}.{to.split(':')[0]}"
+        if result.is_file():
+            results.append(result)
+        else:
+            results.append(None)
+            reasons[source] = reason
+    return results, reasons

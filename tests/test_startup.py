@@ -1,0 +1,58 @@
+"""Start-up: `edureport --help` and one build do not load what they do not use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES
+
+HEAVY = ("edureport.check", "edureport.parse", "edureport.draft", "pandas", "openpyxl")
+
+
+def _modules_after(code: str) -> list[str]:
+    probe = f"""
+import json, sys
+{code}
+print(json.dumps(sorted(sys.modules)))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    return list(json.loads(out.splitlines()[-1]))
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if m.startswith(HEAVY)]
+
+
+def test_help_loads_neither_the_build_nor_check() -> None:
+    modules = _modules_after(
+        "from edureport.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert _heavy(modules) == []
+    assert "edureport.render" not in modules and "docxtpl" not in modules
+
+
+def test_one_build_loads_no_check_parse_draft_pandas(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    modules = _modules_after(
+        "from edureport.cli import main\n"
+        f"try:\n    main(['build', {str(EXAMPLES / 'chengde-2021')!r}, '-o', {str(out)!r}])\n"
+        "except SystemExit as exc:\n    assert exc.code == 0, exc.code"
+    )
+    assert out.is_file()
+    assert _heavy(modules) == []
+
+
+def test_the_api_still_reaches_everything_lazily() -> None:
+    modules = _modules_after(
+        "import edureport\n"
+        "assert callable(edureport.check) and callable(edureport.parse)\n"
+        "import edureport.check.report, edureport.load, edureport.draft\n"
+        "assert callable(edureport.check) and callable(edureport.load)\n"
+        "assert callable(edureport.draft) and edureport.Document.__name__ == 'Document'"
+    )
+    assert "edureport.check" in modules
