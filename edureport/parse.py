@@ -739,7 +739,8 @@ class _ItemBuilder:
 
     def line(self, text: str, where: Location) -> None:
         item = self.item
-        pairs = list(vocab.LABEL_PAIR_RE.finditer(text))
+        labelled = vocab.LABEL_PAIR_RE.match(text) is not None
+        pairs = list(vocab.LABEL_PAIR_RE.finditer(text)) if labelled else []
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
             if any(getattr(item, r) for r in roles):

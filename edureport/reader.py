@@ -162,18 +162,19 @@ def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
     styles = _Styles(package)
     numbering = _Numbering(package, styles)
     fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    boxes = body.find(f".//{W}txbxContent") is not None
     for p in body.iter(f"{W}p"):
-        if any(a.tag == fallback for a in p.iterancestors()):
+        if boxes and any(a.tag == fallback for a in p.iterancestors()):
             continue
         # A paragraph that holds a text box: read the box's paragraphs (they come next in iter),
         # and the paragraph's own runs outside it.
-        own = [
-            el
+        has_box = boxes and p.find(f".//{W}txbxContent") is not None
+        own = has_box and any(
+            next(a for a in el.iterancestors(f"{W}p")) is p
             for el in p.iter(f"{W}t", f"{W}br", f"{W}tab")
-            if next(a for a in el.iterancestors(f"{W}p")) is p
-        ]
-        if own or p.find(f".//{W}txbxContent") is None:
-            text = paragraph_text(p) if p.find(f".//{W}txbxContent") is None else _own_text(p)
+        )
+        if own or not has_box:
+            text = _own_text(p) if has_box else paragraph_text(p)
             style_el = p.find(f"{W}pPr/{W}pStyle")
             style = style_el.get(f"{W}val") if style_el is not None else None
             result.append(

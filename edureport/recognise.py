@@ -145,19 +145,25 @@ def _split(text: str) -> list[str]:
     return _split_plain(text)
 
 
+_SPACES = frozenset(SPACE)
+
+
 def _split_plain(text: str) -> list[str]:
+    spaced = not _SPACES.isdisjoint(text)
+    if not spaced and "号" not in text[:40]:
+        return [text]  # the usual paragraph: nothing run together in it
     pieces: list[str] = []
     # 发文字号 fused to the title: 吉教发[2015]1号关于印发…的通知
-    code = find_code(text, at_start=True)
+    code = find_code(text, at_start=True) if "号" in text[:40] else None
     if code is not None and code.end < len(text) and not is_code_line(text):
         rest = text[code.end :].strip(SPACE)
         if rest.startswith(("关于", "《")) or KIND_END.search(rest):
             pieces.append(text[: code.end].strip(SPACE))
             text = rest
-    parts = _AFTER_SENTENCE.split(text) if re.search(f"[{SPACE}]", text) else [text]
+    parts = _AFTER_SENTENCE.split(text) if spaced else [text]
     for part in parts:
         # "… 附件:… 吉林省教育厅 2015年3月10日": a signature and date at the end of a line
-        m = _TRAILING_DATE.match(part)
+        m = _TRAILING_DATE.match(part) if spaced and part.endswith("日") else None
         if m and parse_date(m["date"]) is not None:
             head = m["head"]
             sig = re.match(
@@ -219,7 +225,10 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
         headers: list[Line] = []
         j = k
         while j < len(units) and isinstance(units[j], Line):
-            name = re.sub(f"[{SPACE}]", "", undistribute(_text(units[j])))
+            text = _text(units[j])
+            if len(text) > 16:
+                break
+            name = re.sub(f"[{SPACE}]", "", undistribute(text))
             if name not in TABLE_HEADERS:
                 break
             headers.append(units[j])  # type: ignore[arg-type]
@@ -261,11 +270,28 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
     return out
 
 
-_INLINE_HEADING = re.compile(
-    r"(?:(?<=[。！？；;])|(?<=[。！？；;][" + SPACE + r"])|(?<=[" + SPACE + r"]))"
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)))"
+# A heading number inside a line; where it may start a paragraph is decided by what precedes it.
+_INLINE_NUMBER = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)"
 )
-_DIGIT_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d{1,3}[.．、](?!\d))")
+_ENDS = "。！？；;"
+
+
+def _cut_points(text: str) -> list[int]:
+    """Where a numbered heading could begin inside ``text``: after a sentence's end or a space,
+    or, for an Arabic number, right after a Chinese character (…现代化1.抓好…)."""
+    cuts = []
+    for m in _INLINE_NUMBER.finditer(text, 1):
+        at = m.start()
+        before = text[at - 1]
+        if before in _ENDS or before in SPACE:
+            cuts.append(at)
+        elif text[at].isdigit() and "\u4e00" <= before <= "\u9fff":
+            # a digit glued to a word starts a heading only if its number continues the sequence
+            while at > 0 and text[at - 1].isdigit():
+                at -= 1
+            cuts.append(at)
+    return cuts
 
 
 def _split_headings(units: list[Unit]) -> list[Unit]:
@@ -292,8 +318,7 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
             out.append(unit)
             continue
         text = unit.text
-        cuts = [m.start() for m in _INLINE_HEADING.finditer(text)]
-        cuts += [m.start() for m in _DIGIT_AFTER_HAN.finditer(text)]
+        cuts = _cut_points(text) if _INLINE_NUMBER.search(text, 1) else []
         pieces: list[str] = []
         start = 0
         seen(text)

@@ -8,6 +8,7 @@ labels of a plan item's fields and the roles of the units named in them — so t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -156,8 +157,14 @@ class HeadingNumber:
     rest: str  # the text after the number (and any spaces)
 
 
+_HEADING_START = frozenset("一二三四五六七八九十（(0123456789" + CIRCLED)
+
+
+@functools.lru_cache(maxsize=8192)
 def match_heading(text: str) -> HeadingNumber | None:
-    """The heading number ``text`` starts with, if any."""
+    """The heading number ``text`` starts with, if any (a line is asked several times: cached)."""
+    if not text or text[0] not in _HEADING_START:
+        return None
     for level, pattern in HEADING_FORMS:
         m = pattern.match(text)
         if m:
