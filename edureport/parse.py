@@ -141,15 +141,34 @@ def _units(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
             continue
         done.add(id(table))
         block = _docx_table(table, _where(path, p, docx))
-        if block is not None:
+        if block is not None and not _layout_table(block):
             units.append(block)
+        elif block is not None and any(c.endswith("印发") for row in block.rows for c in row):
+            # a 版记 drawn as a ruled table: one line a row, 印发机关 beside 印发日期
+            for row in block.rows:
+                text = "  ".join(c for c in row if c)
+                units.append(_Line(text, block.where, p.index, p.style))
         else:  # a layout table (the mark beside 文件, the 版记 rules): its paragraphs are lines
             inside = [
                 q for q in paragraphs if q.element is not None and _outer_table(q.element) is table
             ]
+            seen: set[str] = set()
             for q in inside:
+                if q.text.strip() == "文件" and "文件" in seen:
+                    continue  # 文件 in a merged cell, repeated in the rows it spans
+                seen.add(q.text.strip())
                 units.extend(_lines_of(path, q, docx))
     return units if docx else _text_tables(units)
+
+
+def _layout_table(table: _Table) -> bool:
+    """A table that draws the page, not one of data: the red header (organs beside 文件, the
+    发文字号) or the 版记 (抄送, 印发)."""
+    cells = [c.strip() for row in table.rows for c in row if c.strip()]
+    return bool(cells) and (
+        any(c == "文件" or vocab.is_code_line(c) or c.endswith("印发") for c in cells)
+        or any(c.startswith(("抄送", "主送")) for c in cells)
+    )
 
 
 def _outer_table(p: etree._Element) -> etree._Element | None:

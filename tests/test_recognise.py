@@ -529,3 +529,30 @@ def test_a_page_title_repeated_with_spaces_and_site_lines_before_it(tmp_path: Pa
     assert document.front_matter == lines[:5]
     assert document.plan is not None and document.plan.title == lines[5]
     assert document.more == []
+
+
+def test_a_header_and_a_colophon_drawn_as_tables(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    header = doc.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "中共某县委教育工委"
+    header.cell(1, 0).text = "某县教育局"
+    header.cell(0, 1).merge(header.cell(1, 1))
+    header.cell(0, 1).text = "文件"
+    for line in ["某教发〔2023〕5号", "关于做好安全工作的通知", "各学校：", "请认真落实。",
+                 "特此通知。", "中共某县委教育工委    某县教育局", "2023年5月6日"]:
+        doc.add_paragraph(line)
+    colophon = doc.add_table(rows=2, cols=2)
+    colophon.cell(0, 0).merge(colophon.cell(0, 1))
+    colophon.cell(0, 0).text = "抄送：市教育局。"
+    colophon.cell(1, 0).text = "某县教育局办公室"
+    colophon.cell(1, 1).text = "2023年5月6日印发"
+    path = tmp_path / "tables.docx"
+    doc.save(str(path))
+    notice = edureport.parse(path).notice
+    assert notice is not None
+    assert (notice.organs, notice.mark_word) == (["中共某县委教育工委", "某县教育局"], "文件")
+    assert notice.body == ["请认真落实。", "特此通知。"]
+    assert notice.cc == ["市教育局"]
+    assert (notice.printed_by, notice.printed_on) == ("某县教育局办公室", None)
