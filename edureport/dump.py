@@ -48,7 +48,17 @@ def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
 _Dumper.add_representer(_Names, _names)
 _Dumper.add_representer(str, _str)
 
-_FLOW = {"organs", "signature", "signer", "departments", "cooperating", "leader", "cc", "prints", "columns"}
+_FLOW = {
+    "organs",
+    "signature",
+    "signer",
+    "departments",
+    "cooperating",
+    "leader",
+    "cc",
+    "prints",
+    "columns",
+}
 _SCALAR_IF_ONE = {"goal", "measures"}  # one paragraph is written without a list
 
 
