@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .draft import Drafts, draft, merge_results
     from .load import load
     from .model import (
+        Comment,
         Document,
         DocumentCode,
         Notice,
@@ -52,6 +53,7 @@ _LAZY = {
     "load": "load",
     **dict.fromkeys(
         [
+            "Comment",
             "Document",
             "DocumentCode",
             "Notice",
@@ -100,6 +102,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "Comment",
     "DataError",
     "Document",
     "DocumentCode",
