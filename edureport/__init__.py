@@ -23,6 +23,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .batch import BatchResult, build_many
     from .check import Finding, check
+    from .collect import collect
     from .draft import Drafts, draft, merge_results
     from .load import load
     from .model import (
@@ -47,6 +48,7 @@ _LAZY = {
     "build_many": "batch",
     "Finding": "check",
     "check": "check",
+    "collect": "collect",
     "Drafts": "draft",
     "draft": "draft",
     "merge_results": "draft",
@@ -126,6 +128,7 @@ __all__ = [
     "build",
     "build_many",
     "check",
+    "collect",
     "draft",
     "load",
     "merge_results",

@@ -43,7 +43,7 @@ DOCUMENT_FILE = "document.yaml"
 WORKBOOK_FILE = "results.xlsx"
 # Last year's plan as data: what `collect` drafts the summary from when the answers come in.
 SOURCE_PLAN_FILE = "source-plan.yaml"
-# How the summary writes an item: its results as paragraphs, or 目标任务：… 完成情况：… after its title.
+# How the summary writes an item: its results as paragraphs, or its title, 目标任务：… 完成情况：….
 SUMMARY_FORMS = ("paragraphs", "goals")
 TEXT_SOURCES = (".docx", ".txt", ".doc", ".xlsx", ".xlsm")
 
@@ -74,8 +74,9 @@ class Drafts:
     def departments(self) -> list[str]:
         return departments(self.tasks)
 
-    def write(self, folder: str | Path, *, force: bool = False) -> list[Path]:
-        """Write document.yaml and (unless results were merged) results.xlsx into ``folder``.
+    def write(self, folder: str | Path, *, force: bool = False, split: bool = False) -> list[Path]:
+        """Write document.yaml and (unless results were merged) results.xlsx into ``folder``;
+        with ``split``, also one workbook per department in its 分发 folder, to send out.
 
         Nothing in the folder is replaced without ``force``: every target is checked before
         anything is written, and each file is written whole or not at all.
@@ -89,16 +90,25 @@ class Drafts:
             outputs[folder / WORKBOOK_FILE] = self._write_workbook
             if self.source_plan is not None:
                 outputs[folder / SOURCE_PLAN_FILE] = self._write_source_plan
+        if split:
+            from .collect import SEND_FOLDER, department_outputs
+
+            outputs.update(
+                department_outputs(folder / SEND_FOLDER, self.tasks, self.targets, self.year - 1)
+            )
         existing = [path for path in outputs if path.exists()]
         if existing and not force:
-            names = "、".join(path.name for path in existing)
+            names = "、".join(path.name for path in existing[:5])
+            if len(existing) > 5:
+                names += f" and {len(existing) - 5} more"
             raise OutputExistsError(
                 f"the draft folder already has {names}; use --force to replace "
                 f"{'it' if len(existing) == 1 else 'them'}",
                 Location(folder),
             )
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            for parent in dict.fromkeys(path.parent for path in outputs):
+                parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             message = f"cannot make the draft folder: {exc.strerror}"
             raise InputError(message, Location(folder)) from None
@@ -273,6 +283,8 @@ def _notice(old: Notice, year: int, serial: int | None) -> Notice:
         notice.title = [f"关于印发{year - 1}年工作总结及{year}年工作要点的通知"]
     notice.body = [shift_years(p, years) for p in old.body]
     notice.attachments = [shift_years(p, years) for p in old.attachments]
+    if not notice.organs:  # a source whose organs were not read: the office names them
+        notice.organs = [PLACEHOLDER]
     # Only the office knows the day it signs: the dates stay 【待填写】 until it fills them in.
     notice.date = None
     notice.printed_on = None
@@ -298,7 +310,7 @@ def summary(
     preface: list[str | Table] = [f"{PLACEHOLDER}（{year}年工作总体情况和主要成绩）"]
     if any(t.actual is not None for t in targets):
         preface.append(f"{year}年主要目标任务完成情况见表1。")
-        # “表1” makes it a caption to `check` too, which then expects a caption's look, not a body's.
+        # “表1” makes it a caption to `check`, which then expects a caption's look, not a body's.
         preface.append(target_table(targets, caption=f"表1　{year}年主要目标完成情况"))
     sections: list[Section] = []
     at: dict[tuple[str, ...], Section] = {}
@@ -320,7 +332,7 @@ def summary(
             node.subsections.append(Section(title=title, paragraphs=paragraphs, run_in=True))
         else:
             title = task.item.title.rstrip("。")
-            node.paragraphs.extend(texts or [f"{PLACEHOLDER}（第{task.number}项“{title}”完成情况）"])
+            node.paragraphs.extend(texts or [f"{PLACEHOLDER}（第{task.number}项：{title}）"])
     return Summary(title=f"{year}年工作总结", preface=preface, sections=sections)
 
 

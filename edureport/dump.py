@@ -48,7 +48,7 @@ def _str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
 _Dumper.add_representer(_Names, _names)
 _Dumper.add_representer(str, _str)
 
-_FLOW = {"organs", "signature", "signer", "departments", "cc", "prints"}
+_FLOW = {"organs", "signature", "signer", "departments", "cooperating", "leader", "cc", "prints"}
 _SCALAR_IF_ONE = {"goal", "measures"}  # one paragraph is written without a list
 
 

@@ -16,7 +16,9 @@ from .model import Plan, PlanSection
 
 REVIEW = "【待核对】"
 
-_ANNIVERSARY = re.compile(r"\d+\s*周年|[一二三四五六七八九十百]+周年|百年华诞")
+_ANNIVERSARY = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?\s*(?:\d+\s*|[一二三四五六七八九十百]+)周年|[\u4e00-\u9fff]{0,4}百年华诞"
+)
 _YEAR_OF = re.compile(r"[\u4e00-\u9fff]{2}之年")
 # The 之年 that name one year of a span: 开局, 收官, 决胜, 起步 …
 _YEAR_WORDS = ("开局", "收官", "决胜", "起步", "攻坚", "冲刺", "奠基", "谋篇")
@@ -45,12 +47,14 @@ def reasons(sentence: str, year: int) -> list[str]:
     """Why ``sentence`` in the plan of ``year`` may only have been true the year before."""
     found = []
     for match in _ANNIVERSARY.finditer(sentence):
-        found.append(f"“{match[0]}”是某一年的纪念，{year}年是否仍适用")
+        found.append(f"“{match[0]}”是某一年的纪念活动，{year}年是否仍适用")
     for match in _YEAR_OF.finditer(sentence):
         if match[0][:2] in _YEAR_WORDS:
             found.append(f"“{match[0]}”指五年规划中的某一年，{year}年已不是")
+    anniversaries = [m.span() for m in _ANNIVERSARY.finditer(sentence)]
     for match in _EVENT.finditer(sentence):
-        found.append(f"“{match[0]}”是否是{year}年的事")
+        if not any(start < match.end() and match.start() < end for start, end in anniversaries):
+            found.append(f"“{match[0]}”是否是{year}年的事")
     for match in _YEAR.finditer(sentence):
         if int(match[1]) < year:
             found.append(f"“{match[0]}”早于{year}年")
@@ -65,7 +69,8 @@ def sentences(text: str) -> Iterator[str]:
 
 
 def find_reviews(plan: Plan, year: int) -> list[Review]:
-    """Every sentence of ``plan`` (the draft for ``year``) that may only have held the year before."""
+    """Every sentence of ``plan`` (the draft for ``year``) that may only have held the year
+    before."""
     found: list[Review] = []
 
     def look(where: str, texts: list[str], item: int | None = None) -> None:

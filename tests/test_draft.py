@@ -82,7 +82,7 @@ def test_each_item_leaves_its_result_and_does_not_repeat_the_goal(
     summary = drafts.document.summary
     assert summary is not None
     first = summary.sections[2].paragraphs[0]  # item 10, 推进学前教育普及普惠发展
-    assert first == "【待填写】（第10项“推进学前教育普及普惠发展”完成情况）"
+    assert first == "【待填写】（第10项：推进学前教育普及普惠发展）"
     text = "".join(str(p) for s in summary.sections for p in s.paragraphs)
     assert "目标任务" not in text and "学前三年毛入园率达到92%" not in text
     assert summary.preface[0].startswith("【待填写】")  # type: ignore[union-attr]
@@ -305,7 +305,7 @@ def test_the_built_notice_has_the_code_title_and_years(built: Path) -> None:
 
 def test_placeholders_are_visible_in_the_built_document(built: Path) -> None:
     lines = docx_lines(built)
-    assert "【待填写】（第1项“深入学习贯彻党的十九届五中全会精神”完成情况）" in lines
+    assert "【待填写】（第1项：深入学习贯彻党的十九届五中全会精神）" in lines
     assert sum("【待填写】" in line for line in lines) == 36  # the preface, 34 items, the date
     date = lines.index("【待填写】")  # 成文日期: only the office knows the day it signs
     assert lines[date - 1].split() == ["中共承德市委教育工委", "承德市教育局"]
