@@ -224,6 +224,11 @@ class Collected:
         return [t for t in self.tasks if len({a.department for a in t.answers if a.result}) > 1]
 
     @property
+    def unfilled_targets(self) -> list[Target]:
+        """Numeric targets without an actual value (their 完成 cell is left 【待填写】)."""
+        return [t for t in self.targets if t.actual is None]
+
+    @property
     def unassigned(self) -> list[tuple[Task, Answer]]:
         """Answers from a department the item does not name."""
         return [
@@ -551,6 +556,8 @@ def write_status(path: Path, collected: Collected) -> None:
                   for t in collected.tasks for a in t.answers
                   if t in collected.answered_twice or (a.department is not None
                                                         and t.role(a.department) == UNASSIGNED)])
+    _write_sheet(book.create_sheet("未填指标"), ("任务序号", "指标", "目标值"), (8, 30, 14),
+                 [[t.item, t.indicator, t.written] for t in collected.unfilled_targets])
     _write_sheet(book.create_sheet("未匹配"), ("文件", "位置", "问题"), (30, 20, 80),
                  [[p.location.file.name if p.location.file else "", p.location.cell or "",
                    p.message] for p in collected.problems])
@@ -598,6 +605,10 @@ def report(collected: Collected) -> str:
             f"item {task.number} answered by {answer.department}, which it does not name "
             f"(kept, after the named units): {answer.source}"
         )
+    if collected.unfilled_targets:
+        out.append("targets without an actual value: " + "、".join(
+            f"{t.indicator}（第{t.item}项）" for t in collected.unfilled_targets
+        ))
     for line in collected.revised:
         out.append(f"revised: {line}")
     for problem in collected.problems:

@@ -311,7 +311,10 @@ def summary(
     if any(t.actual is not None for t in targets):
         preface.append(f"{year}年主要目标任务完成情况见表1。")
         # “表1” makes it a caption to `check`, which then expects a caption's look, not a body's.
-        preface.append(target_table(targets, caption=f"表1　{year}年主要目标完成情况"))
+        table = target_table(targets, caption=f"表1　{year}年主要目标完成情况")
+        for row in table.rows:  # an actual value not yet given: to fill, and `check` says so
+            row[2] = row[2] or PLACEHOLDER
+        preface.append(table)
     sections: list[Section] = []
     at: dict[tuple[str, ...], Section] = {}
     for task in tasks:

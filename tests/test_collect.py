@@ -215,6 +215,7 @@ def test_the_first_round_report(office: dict[str, object]) -> None:
     assert unmatched.location.cell == "基教科!K5"
     text = report(first)
     assert "sent nothing: 办公室、规划财务科" in text
+    assert "targets without" not in text  # 基教科 gave both actual values
     assert "no answer: 4" in text
     assert "jjk.xlsx, cell 基教科!K5: 序号 99 is not an item of the plan" in text
 
@@ -391,6 +392,14 @@ def test_draft_split_and_collect_on_the_command_line(tmp_path: Path) -> None:
     assert header.split() == ["科室", "分配", "牵头", "配合", "已填", "未填", "文件"]
     assert party.split() == ["党建办", "2", "2", "0", "1", "1", "1"]
     assert "sent nothing: 办公室、基教科、规划财务科、督导室" in result.stdout
+    assert (
+        "targets without an actual value: 学前三年毛入园率（第3项）、新增普惠性幼儿园（第3项）"
+        in result.stdout
+    )
+    unfilled = openpyxl.load_workbook(folder / "进度.xlsx")["未填指标"]
+    assert [r[1] for r in unfilled.iter_rows(min_row=2, values_only=True)] == [
+        "学前三年毛入园率", "新增普惠性幼儿园",
+    ]
     result = runner.invoke(main, ["collect", str(tmp_path / "nowhere"), "--into", str(folder)])
     assert result.exit_code == 1 and "nowhere" in result.stderr
     assert "Traceback" not in result.stderr
