@@ -95,7 +95,7 @@ def find_reviews(plan: Plan, year: int) -> list[Review]:
             look(f"{where} {item.label('goal').rstrip('：: ') or '目标任务'}", item.goal, number)
             look(f"{where} {item.label('measures').rstrip('：: ') or '工作措施'}", item.measures,
                  number)
-            look(where, item.paragraphs, number)
+            look(where, [p for p in item.paragraphs if isinstance(p, str)], number)
         for k, group in enumerate(section.sections, start=1):
             walk(group, f"{name}第{k}组")
 
