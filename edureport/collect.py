@@ -246,7 +246,10 @@ def workbook_files(sources: Sequence[str | Path], skip: Iterable[Path] = ()) -> 
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix.lower() == ".xlsx")
+            # .xls too: it is refused with a message, never skipped without a word
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.suffix.lower() in (".xlsx", ".xlsm", ".xls")
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -404,18 +407,26 @@ def collect(
     }
     actuals = {(a["item"], a["indicator"]): a for a in state["actuals"]}
     files = {f["file"]: f for f in state["files"]}
+    applied = {f.get("sha256") for f in files.values()}
+    # The drafts' own workbooks are not answers: the blank ones sent out, the status report.
     skip = [into / WORKBOOK_FILE, into / STATUS_FILE]
+    if (into / SEND_FOLDER).is_dir():
+        skip.extend((into / SEND_FOLDER).iterdir())
     for path in workbook_files(sources, skip):
         received, answers, filled = read_returned(path, tasks, targets)
         result.received.append(received)
         result.problems.extend(filled.problems)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         files[path.name] = {
             "file": path.name,
             "department": received.department,
-            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "sha256": digest,
             "rows": received.rows,
             "answered": received.answered,
         }
+        if digest in applied:
+            # Collected before: applying it again would undo a later file's revisions.
+            answers = []
         for number, answer in answers:
             key = (number, answer.department)
             new = {"item": number, "department": answer.department, "result": answer.result,

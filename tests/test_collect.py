@@ -113,7 +113,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     late = collect([inbox2], folder)  # the first round's files are not given again
     return {
         "folder": folder, "written": written, "first": first, "again": again, "late": late,
-        "state": state, "state_again": state_again,
+        "state": state, "state_again": state_again, "inbox1": inbox1,
     }
 
 
@@ -352,6 +352,14 @@ def test_an_empty_cell_never_erases_and_a_changed_answer_keeps_the_earlier(
     assert line.startswith("item 1 (党建办)")
     state = (copy / "collected.yaml").read_text(encoding="utf-8")
     assert ANSWERS[("党建办", 1)] in state  # the earlier text is kept too
+    # all files again, the earlier one among them: the revision stands and nothing changes
+    inbox1 = office["inbox1"]
+    assert isinstance(inbox1, Path)
+    before = (copy / "collected.yaml").read_bytes()
+    again = collect([inbox1, revised], copy)
+    assert _answers(again, 1) == [("党建办", "全县开展党史学习教育专题活动126场。")]
+    assert again.revised == []
+    assert (copy / "collected.yaml").read_bytes() == before
 
 
 def test_a_renamed_task_sheet_is_still_the_department_s(tmp_path: Path) -> None:
@@ -365,6 +373,16 @@ def test_a_renamed_task_sheet_is_still_the_department_s(tmp_path: Path) -> None:
     book.save(path)
     result = collect([path], folder)
     assert _answers(result, 2) == [("党建办", "已完成。")]
+
+
+def test_the_drafts_own_workbooks_are_not_answers_and_xls_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "2022"
+    edureport.draft(DATA).write(folder, split=True)
+    result = collect([folder], folder)  # the blank workbooks sent out are not returned ones
+    assert result.received == [] and len(result.silent) == 5
+    (folder / "旧表.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(edureport.InputError, match=r"\.xls files are not read"):
+        collect([folder], folder)
 
 
 def test_collect_needs_a_drafts_folder(tmp_path: Path) -> None:
