@@ -224,7 +224,12 @@ def merge_results(drafts: Drafts, path: str | Path) -> Drafts:
     path = Path(path)
     filled = read_workbook(path, drafts.tasks, drafts.targets)
     tasks = [
-        dataclasses.replace(t, result=filled.results.get(t.number), note=filled.notes.get(t.number))
+        dataclasses.replace(
+            t,
+            result=filled.results.get(t.number),
+            note=filled.notes.get(t.number),
+            answers=filled.answers.get(t.number, ()),  # several departments: a paragraph each
+        )
         for t in drafts.tasks
     ]
     targets = [dataclasses.replace(t, actual=filled.actuals.get(t.key)) for t in drafts.targets]

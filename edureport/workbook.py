@@ -112,6 +112,8 @@ class Filled:
     notes: dict[int, str] = field(default_factory=dict)
     actuals: dict[tuple[int, str], float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Where only departments' sheets answered an item: each department's answer, lead first.
+    answers: dict[int, tuple[Answer, ...]] = field(default_factory=dict)
 
 
 def departments(tasks: list[Task]) -> list[str]:
@@ -584,6 +586,10 @@ def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> N
                     )
         elif from_departments:
             value = _joined(list(dict.fromkeys(v for _, v in from_departments)))
+            if name == "result":
+                filled.answers[task.number] = tuple(
+                    Answer(e.department, v, e.note, str(e.where)) for e, v in from_departments
+                )
         if value is None:
             continue
         if name == "result":

@@ -335,3 +335,24 @@ def test_the_built_draft_parses_back_to_the_draft(built: Path) -> None:
     assert drafted.comments
     drafted.comments = []
     assert edureport.parse(built) == drafted
+
+
+def test_answers_from_department_sheets_are_paragraphs_lead_first(
+    drafts: edureport.Drafts, tmp_path: Path
+) -> None:
+    drafts.write(tmp_path)
+    path = tmp_path / "results.xlsx"
+    book = openpyxl.load_workbook(path)
+    # item 10 names 基教科, 规划财务（审计）科, 督导室 in that order; the later units write first
+    for sheet, text in (("督导室", "开展学前教育督导评估。"), ("基教科", "新建幼儿园10所。")):
+        ws = book[sheet]
+        column = [c.value for c in ws[1]].index("完成情况") + 1
+        row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == 10)
+        ws.cell(row, column).value = text
+    book.save(path)
+    summary = edureport.merge_results(drafts, path).document.summary
+    assert summary is not None
+    paragraphs = summary.sections[2].paragraphs
+    assert paragraphs[0] == "新建幼儿园10所。"  # the lead's answer first, each its own paragraph
+    assert paragraphs[1] == "开展学前教育督导评估。"
+    assert str(paragraphs[2]).startswith("【待填写】（第11项")
