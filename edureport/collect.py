@@ -132,11 +132,14 @@ def _write_department(
         ["1", f"在“{sheet}”表的“完成情况”列，逐项用一段话写明{year}年做了什么、取得了什么成效，"
               "有数字的写数字。"],
         ["2", "“角色”为“牵头”的事项，请汇总全部情况；为“配合”的事项，只写本科室承担的部分。"],
-        ["3", "有目标指标的，请在“目标指标”表的“实际值”列填写实际完成数。"],
         ["4", "请不要改动“序号”“工作任务”两列，也不要增删工作表；"
               "其他事项可写在“指标实际值/备注”列。"],
         ["5", "用Excel或WPS填写后保存为.xlsx（文件名可以改），发回办公室。"],
     ]
+    if targets:
+        lines.insert(8, ["", "有目标指标的，请在“目标指标”表的“实际值”列填写实际完成数。"])
+    for number, line in enumerate(lines[6:], start=1):
+        line[0] = str(number)
     for line in lines:
         guide.append(line)
     guide["A1"].font = Font(bold=True, size=14)
@@ -406,7 +409,8 @@ def collect(
         (a["item"], a.get("department")): a for a in state["answers"]
     }
     actuals = {(a["item"], a["indicator"]): a for a in state["actuals"]}
-    files = {f["file"]: f for f in state["files"]}
+    # Two departments may both send “总结.xlsx”: a file is its name and whose it is.
+    files = {(f["file"], f.get("department")): f for f in state["files"]}
     applied = {f.get("sha256") for f in files.values()}
     # The drafts' own workbooks are not answers: the blank ones sent out, the status report.
     skip = [into / WORKBOOK_FILE, into / STATUS_FILE]
@@ -417,7 +421,7 @@ def collect(
         result.received.append(received)
         result.problems.extend(filled.problems)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        files[path.name] = {
+        files[(path.name, received.department)] = {
             "file": path.name,
             "department": received.department,
             "sha256": digest,
@@ -454,9 +458,9 @@ def collect(
                 actuals[target.key] = {"item": target.item, "indicator": target.indicator,
                                        "actual": filled.actuals[target.key]}
     # Files collected before keep counting as received.
-    seen = {r.file for r in result.received}
-    for entry in files.values():
-        if entry["file"] not in seen:
+    seen = {(r.file, r.department) for r in result.received}
+    for key, entry in files.items():
+        if key not in seen:
             result.received.append(Received(entry["file"], entry.get("department"),
                                              entry.get("rows", 0), entry.get("answered", 0)))
     for task in tasks:
@@ -482,7 +486,7 @@ def collect(
     state = {
         "answers": sorted(stored.values(), key=lambda a: (a["item"], a["department"] or "")),
         "actuals": sorted(actuals.values(), key=lambda a: (a["item"], a["indicator"])),
-        "files": sorted(files.values(), key=lambda f: f["file"]),
+        "files": [files[k] for k in sorted(files, key=lambda k: (k[0], k[1] or ""))],
     }
     comment = (
         f"{''.join(document.notice.title) if document.notice else ''}\n\n"

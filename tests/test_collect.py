@@ -421,3 +421,22 @@ def test_draft_split_and_collect_on_the_command_line(tmp_path: Path) -> None:
     result = runner.invoke(main, ["collect", str(tmp_path / "nowhere"), "--into", str(folder)])
     assert result.exit_code == 1 and "nowhere" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_what_the_office_wrote_in_the_preface_survives_another_collect(
+    office: dict[str, object], tmp_path: Path
+) -> None:
+    folder = office["folder"]
+    assert isinstance(folder, Path)
+    copy = tmp_path / "2022"
+    shutil.copytree(folder, copy)
+    data = copy / "document.yaml"
+    written = "2021年，全县教育系统各项工作取得新进展。"
+    text = data.read_text(encoding="utf-8")
+    assert "【待填写】（2021年工作总体情况和主要成绩）" in text
+    data.write_text(text.replace("【待填写】（2021年工作总体情况和主要成绩）", written), "utf-8")
+    collect([], copy)
+    summary = edureport.load(copy).summary
+    assert summary is not None
+    assert summary.preface[0] == written
+    assert isinstance(summary.preface[2], edureport.Table)  # the table is drafted again
