@@ -459,8 +459,8 @@ def collect(
                                        "actual": filled.actuals[target.key]}
     # Files collected before keep counting as received.
     seen = {(r.file, r.department) for r in result.received}
-    for name, entry in files.items():
-        if name not in seen:
+    for known, entry in files.items():
+        if known not in seen:
             result.received.append(Received(entry["file"], entry.get("department"),
                                              entry.get("rows", 0), entry.get("answered", 0)))
     for task in tasks:

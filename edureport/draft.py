@@ -345,12 +345,16 @@ def summary(
 
 
 def _results(task: Task) -> list[str]:
-    """An item's results as paragraphs: each department's answer, else the merged result."""
-    texts = [_sentence(a.result) for a in task.answers if a.result]
-    if not texts and task.result:
-        texts = [_sentence(task.result)]
-    if texts and task.note:
-        texts[-1] += f"（{REVIEW}备注：{task.note}）"
+    """An item's results as paragraphs: each department's answer (its note after it, to
+    review), else the merged result; a note without a result is kept as a paragraph to fill."""
+
+    def paragraph(result: str | None, note: str | None) -> str:
+        text = _sentence(result) if result else PLACEHOLDER
+        return text + (f"（{REVIEW}备注：{note}）" if note else "")
+
+    texts = [paragraph(a.result, a.note) for a in task.answers if a.result or a.note]
+    if not texts and (task.result or task.note):
+        texts = [paragraph(task.result, task.note)]
     return texts
 
 

@@ -356,3 +356,16 @@ def test_answers_from_department_sheets_are_paragraphs_lead_first(
     assert paragraphs[0] == "新建幼儿园10所。"  # the lead's answer first, each its own paragraph
     assert paragraphs[1] == "开展学前教育督导评估。"
     assert str(paragraphs[2]).startswith("【待填写】（第11项")
+
+
+def test_a_note_without_a_result_is_kept_in_the_summary(
+    drafts: edureport.Drafts, tmp_path: Path
+) -> None:
+    drafts.write(tmp_path)
+    path = tmp_path / "results.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["全部任务"]["H2"] = "数据待统计局核定"  # 指标实际值/备注 of item 1, 完成情况 left empty
+    book.save(path)
+    summary = edureport.merge_results(drafts, path).document.summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs[0] == "【待填写】（【待核对】备注：数据待统计局核定）"
