@@ -4,6 +4,7 @@ and never prints. Added after rendering, each on the words it is about."""
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,32 @@ def _anchor(paragraph: Any, start: int, end: int) -> list[Any]:
     return chosen
 
 
+# The marks a draft puts in text, which the office deletes as it reviews: a comment's words are
+# found with or without them.
+_MARKS = re.compile(r"【待[^】]{1,6}】")
+
+
+def _plain(text: str) -> tuple[str, list[int]]:
+    """``text`` without draft marks, and where each of its characters stands in ``text``."""
+    marked = bytearray(len(text))
+    for match in _MARKS.finditer(text):
+        marked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    keep = [i for i in range(len(text)) if not marked[i]]
+    return "".join(text[i] for i in keep), keep
+
+
+def _find(plain: str, keep: list[int], words: str, after: int) -> tuple[int, int] | None:
+    """Where ``words`` (marks ignored) stand in the paragraph, searching from ``after`` on."""
+    needle = _MARKS.sub("", words)
+    if not needle:
+        return None
+    start = next((k for k, i in enumerate(keep) if i >= after), len(keep))
+    found = plain.find(needle, start)
+    if found < 0:
+        return None
+    return keep[found], keep[found + len(needle) - 1] + 1
+
+
 def add_comments(docx: Any, comments: Sequence[Comment], source: Path | None = None) -> None:
     """Anchor each comment on the first occurrence of its words not already commented."""
     from docx.text.paragraph import Paragraph
@@ -64,27 +91,29 @@ def add_comments(docx: Any, comments: Sequence[Comment], source: Path | None = N
 
     body = docx.element.body
     paragraphs = list(body.iter(f"{_W}p"))
+    texts = [_plain("".join(_text(r) for r in p.iterchildren(f"{_W}r"))) for p in paragraphs]
     used: set[tuple[int, int]] = set()
     for number, comment in enumerate(comments):
         spot = None
-        for index, p in enumerate(paragraphs):
-            text = "".join(_text(r) for r in p.iterchildren(f"{_W}r"))
-            start = text.find(comment.text) if comment.text else -1
-            while start >= 0 and (index, start) in used:
-                start = text.find(comment.text, start + 1)
-            if start >= 0:
-                spot = (index, start)
+        for index, (plain, keep) in enumerate(texts):
+            if _MARKS.sub("", comment.text) not in plain:
+                continue
+            found = _find(plain, keep, comment.text, 0)
+            while found is not None and (index, found[0]) in used:
+                found = _find(plain, keep, comment.text, found[0] + 1)
+            if found is not None:
+                spot = (index, *found)
                 break
         if spot is None:
             raise DataError(
                 f"the words of comment {number + 1} (“{comment.text}”) are not in the document; "
-                "give words as they are printed",
+                "give them as they are printed, or remove the comment once the text is revised",
                 Location(source, field=f"comments[{number}].text"),
             )
-        used.add(spot)
-        index, start = spot
+        index, start, end = spot
+        used.add((index, start))
         paragraph = Paragraph(paragraphs[index], docx.part)
-        runs = _anchor(paragraphs[index], start, start + len(comment.text))
+        runs = _anchor(paragraphs[index], start, end)
         docx.add_comment(
             [Run(r, paragraph) for r in runs], text=comment.note, author=AUTHOR, initials="ER"
         )

@@ -190,3 +190,25 @@ def test_a_comment_on_words_not_in_the_document_is_an_error(tmp_path: Path) -> N
     with pytest.raises(edureport.DataError, match=r"comments\[0\]\.text.*|不在文中的话"):
         edureport.build(document, tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_comment_still_finds_its_words_once_the_marks_are_reviewed(tmp_path: Path) -> None:
+    drafts = edureport.draft(DATA)
+    document = drafts.document
+    assert document.plan is not None
+    goal = document.plan.items[2].goal[0]
+    assert goal.startswith("学前三年毛入园率达到92%【待核对】，")
+    document.comments = [edureport.Comment("学前三年毛入园率达到92%【待核对】", "核对目标")]
+    document.plan.items[2].goal[0] = goal.replace("【待核对】", "")  # the office reviewed it
+    built = edureport.build(document, tmp_path / "reviewed.docx")
+    with zipfile.ZipFile(built) as z:
+        notes = etree.fromstring(z.read("word/comments.xml"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    assert ["".join(c.itertext()) for c in notes.iter(f"{W}comment")] == ["核对目标"]
+    start = next(body.iter(f"{W}commentRangeStart"))
+    words = []
+    for element in start.itersiblings():
+        if element.tag == f"{W}commentRangeEnd":
+            break
+        words.extend(t.text or "" for t in element.iter(f"{W}t"))
+    assert "".join(words) == "学前三年毛入园率达到92%"
