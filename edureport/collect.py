@@ -146,9 +146,13 @@ def _write_department(
     guide["A6"].font = Font(bold=True)
     guide["A3"].font = guide["A4"].font = Font(bold=True)
     guide.column_dimensions["A"].width = 12
-    guide.column_dimensions["B"].width = 90
-    for row in guide.iter_rows(min_row=7):
+    guide.column_dimensions["B"].width = 72
+    for row in guide.iter_rows(min_row=3):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
+    # printed on one page wide, as it is read on screen
+    guide.page_setup.fitToWidth = 1
+    guide.page_setup.fitToHeight = 0
+    guide.sheet_properties.pageSetUpPr.fitToPage = True
     _write_tasks(book.create_sheet(sheet), tasks, department=department)
     if targets:
         titles = {t.number: t.item.title for t in tasks}
