@@ -15,7 +15,6 @@ import dataclasses
 import functools
 import hashlib
 import itertools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from .dump import dumps
 from .errors import DataError, InputError, Location
 from .load import load
 from .model import PLACEHOLDER, Document
+from .names import collision_key, safe_filename
 from .render import atomic_output
 from .targets import Target
 from .workbook import (
@@ -59,18 +59,6 @@ STATUS_FILE = "进度.xlsx"
 SEND_FOLDER = "分发"
 _DEPARTMENT_LABEL = "填报科室"
 
-# Characters Windows refuses in a file name, and the names it reserves for devices.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(?:\..*)?$", re.IGNORECASE)
-
-
-def safe_filename(name: str, limit: int = 80) -> str:
-    """``name`` as a file name that Windows, macOS and Linux all accept, Chinese kept."""
-    text = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip().rstrip(". ")
-    text = text[:limit].rstrip(". ") or "_"
-    return f"_{text}" if _RESERVED.match(text) else text
-
-
 # Sending out --------------------------------------------------------------------------------------
 
 
@@ -85,7 +73,8 @@ def department_outputs(
     """Each department's workbook path in ``folder`` and the function that writes it there."""
     names = sheet_names(departments(tasks))
     paths = {department: folder / department_file(department, year) for department in names}
-    if len(set(paths.values())) != len(paths):  # two names that differ only in unsafe characters
+    # two names that differ only in unsafe characters or in case cannot share a folder
+    if len({collision_key(p.name) for p in paths.values()}) != len(paths):
         paths = {
             d: folder / f"{k:02d}-{department_file(d, year)}" for k, d in enumerate(names, 1)
         }
@@ -639,6 +628,5 @@ __all__ = [
     "Collected",
     "collect",
     "report",
-    "safe_filename",
     "write_department_workbooks",
 ]

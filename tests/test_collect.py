@@ -20,7 +20,7 @@ from lxml import etree
 
 import edureport
 from edureport.cli import main
-from edureport.collect import Collected, collect, report, safe_filename
+from edureport.collect import Collected, collect, department_file, report
 from edureport.dump import dumps
 
 DATA = Path(__file__).parent / "data" / "drafting"
@@ -167,12 +167,25 @@ def test_the_all_items_workbook_stays_as_it_was(office: dict[str, object]) -> No
         ("规划财务（审计）科", "规划财务（审计）科"),
         ("各县<市、区>人民政府", "各县_市、区_人民政府"),
         ('办公室/法规科: "综合"?', "办公室_法规科_ _综合__"),
-        ("CON", "_CON"),
-        ("督导室. ", "督导室"),
     ],
 )
 def test_file_names_are_safe_on_windows_and_keep_chinese(name: str, safe: str) -> None:
-    assert safe_filename(name) == safe
+    assert department_file(name, 2021) == f"{safe}-2021年工作完成情况.xlsx"
+
+
+def test_departments_whose_names_collide_as_files_get_numbered(tmp_path: Path) -> None:
+    from edureport.collect import department_outputs
+    from edureport.draft import plan_tasks
+
+    plan = edureport.load(DATA).plan
+    assert plan is not None
+    tasks, _ = plan_tasks(plan)
+    tasks[0].item.departments = ["督导室/一"]
+    tasks[1].item.departments = ["督导室:一"]
+    names = sorted(p.name for p in department_outputs(tmp_path, tasks, [], 2021))
+    clashing = [n for n in names if n.endswith("-督导室_一-2021年工作完成情况.xlsx")]
+    assert clashing == ["01-督导室_一-2021年工作完成情况.xlsx", "03-督导室_一-2021年工作完成情况.xlsx"]
+    assert "02-办公室-2021年工作完成情况.xlsx" in names  # numbered in the order of the plan
 
 
 # Collecting --------------------------------------------------------------------------------------
