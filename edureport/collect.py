@@ -607,7 +607,8 @@ def report(collected: Collected) -> str:
             f"{a.department or ALL_SHEET}（{task.role(a.department) if a.department else '汇总'}）"
             for a in task.answers if a.result
         )
-        out.append(f"item {task.number} answered {len(task.answers)} times, all kept: {who}")
+        count = sum(1 for a in task.answers if a.result)
+        out.append(f"item {task.number} answered {count} times, each kept: {who}")
     for task, answer in collected.unassigned:
         out.append(
             f"item {task.number} answered by {answer.department}, which it does not name "

@@ -267,7 +267,7 @@ def test_two_departments_on_one_item_are_both_kept_lead_first(office: dict[str, 
         ("基教科", ANSWERS[("基教科", 5)]),
     ]
     assert [t.number for t in late.answered_twice] == [3, 5]
-    assert "item 3 answered 2 times, all kept: 基教科（牵头）、规划财务科（配合）" in report(late)
+    assert "item 3 answered 2 times, each kept: 基教科（牵头）、规划财务科（配合）" in report(late)
 
 
 def test_every_answer_is_in_the_summary_under_its_item(office: dict[str, object]) -> None:
