@@ -23,9 +23,11 @@ from .errors import (
 if TYPE_CHECKING:
     from .batch import BatchResult, build_many
     from .check import Finding, check
+    from .collect import collect
     from .draft import Drafts, draft, merge_results
     from .load import load
     from .model import (
+        Comment,
         Document,
         DocumentCode,
         Notice,
@@ -46,12 +48,14 @@ _LAZY = {
     "build_many": "batch",
     "Finding": "check",
     "check": "check",
+    "collect": "collect",
     "Drafts": "draft",
     "draft": "draft",
     "merge_results": "draft",
     "load": "load",
     **dict.fromkeys(
         [
+            "Comment",
             "Document",
             "DocumentCode",
             "Notice",
@@ -100,6 +104,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "Comment",
     "DataError",
     "Document",
     "DocumentCode",
@@ -123,6 +128,7 @@ __all__ = [
     "build",
     "build_many",
     "check",
+    "collect",
     "draft",
     "load",
     "merge_results",

@@ -17,6 +17,14 @@ _ERROR_EXIT = {"check": 2}
 
 
 _force = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+_summary_form = click.option(
+    "--summary-form",
+    type=click.Choice(["paragraphs", "goals"]),
+    default="paragraphs",
+    show_default=True,
+    help="How the summary writes each item: its results as paragraphs, or its title with "
+    "目标任务：… 完成情况：….",
+)
 
 
 class _Command(click.Group):
@@ -278,6 +286,12 @@ def parse(source: Path, output: Path | None, force: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="A filled results.xlsx to merge into the summary draft (no blank workbook is written).",
 )
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Also write one workbook per department (its items only) into FOLDER/分发/ to send out.",
+)
+@_summary_form
 @click.option("--force", is_flag=True, help="Replace files already in the draft folder.")
 def draft(
     source: Path,
@@ -285,16 +299,26 @@ def draft(
     year: int | None,
     serial: int | None,
     results: Path | None,
+    split: bool,
+    summary_form: str,
     force: bool,
 ) -> None:
     """Draft next year's notice from SOURCE (a data folder or .yaml; a .docx or .txt via parse)."""
     from .draft import draft as make_drafts
 
-    drafts = make_drafts(source, year, serial=serial, results=results)
+    drafts = make_drafts(source, year, serial=serial, results=results, summary_form=summary_form)
     for problem in drafts.problems:
         click.echo(f"edureport: warning: {problem}", err=True)
-    for path in drafts.write(output, force=force):
+    written = drafts.write(output, force=force, split=split)
+    for path in written:
         click.echo(f"wrote {path}")
+    if drafts.reviews:
+        click.echo(
+            f"{len(drafts.reviews)} sentence(s) of the {drafts.year} plan may only have held "
+            f"in {drafts.year - 1}: review them (待核对 sheet; comments in the built draft)"
+        )
+        for review in drafts.reviews:
+            click.echo(f"  {review.where}: {review.sentence}  ← {'；'.join(review.reasons)}")
     if drafts.problems:
         count = len(drafts.problems)
         click.echo(f"{count} problem(s) in {results}: see the warnings above", err=True)
@@ -304,6 +328,31 @@ def draft(
         else ["the document number (or give --serial)", "the 成文日期"]
     )
     click.echo(f"left as 【待填写】 for you to fill in document.yaml: {' and '.join(left)}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The drafts folder written by `edureport draft` (e.g. drafts/2022/).",
+)
+@_summary_form
+def collect(sources: tuple[Path, ...], into: Path, summary_form: str) -> None:
+    """Collect the departments' returned workbooks (files or folders) into the drafts.
+
+    Every answer is kept with its department in collected.yaml; the summary in document.yaml is
+    drafted again from all answers so far; 进度.xlsx shows who has answered what. Run it again as
+    more files come in.
+    """
+    from .collect import STATE_FILE, STATUS_FILE, report
+    from .collect import collect as run_collect
+
+    collected = run_collect(list(sources), into, summary_form=summary_form)
+    click.echo(report(collected))
+    for name in (STATE_FILE, "document.yaml", STATUS_FILE):
+        click.echo(f"wrote {into / name}")
 
 
 @main.command("check")

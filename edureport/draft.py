@@ -23,22 +23,28 @@ from .errors import InputError, Location, OutputExistsError
 from .load import load
 from .model import (
     PLACEHOLDER,
+    Comment,
     Document,
     DocumentCode,
     Notice,
     Plan,
+    PlanSection,
     Section,
     Summary,
     Table,
 )
 from .render import atomic_output
+from .review import REVIEW, Review, find_reviews
 from .targets import Target, find_targets, target_table
 from .workbook import Problem, Task, departments, read_workbook, write_workbook
 
 # Every placeholder has the form 【待…】, which `edureport check` (rule T401) lists.
-REVIEW = "【待核对】"
 DOCUMENT_FILE = "document.yaml"
 WORKBOOK_FILE = "results.xlsx"
+# Last year's plan as data: what `collect` drafts the summary from when the answers come in.
+SOURCE_PLAN_FILE = "source-plan.yaml"
+# How the summary writes an item: its results as paragraphs, or its title, 目标任务：… 完成情况：….
+SUMMARY_FORMS = ("paragraphs", "goals")
 TEXT_SOURCES = (".docx", ".txt", ".doc", ".xlsx", ".xlsm")
 
 # A year as a year (2021年, 2021 年), not the end of a span such as 2020-2022年 or its start.
@@ -60,13 +66,17 @@ class Drafts:
     targets: list[Target]
     problems: list[Problem] = field(default_factory=list)
     results: Path | None = None  # the workbook merged, if any
+    source_plan: Plan | None = None  # last year's plan, written beside the drafts for `collect`
+    reviews: list[Review] = field(default_factory=list)  # sentences of the new plan to review
+    summary_form: str = "paragraphs"
 
     @property
     def departments(self) -> list[str]:
         return departments(self.tasks)
 
-    def write(self, folder: str | Path, *, force: bool = False) -> list[Path]:
-        """Write document.yaml and (unless results were merged) results.xlsx into ``folder``.
+    def write(self, folder: str | Path, *, force: bool = False, split: bool = False) -> list[Path]:
+        """Write document.yaml and (unless results were merged) results.xlsx into ``folder``;
+        with ``split``, also one workbook per department in its 分发 folder, to send out.
 
         Nothing in the folder is replaced without ``force``: every target is checked before
         anything is written, and each file is written whole or not at all.
@@ -78,16 +88,27 @@ class Drafts:
         # A filled workbook is the departments' work: a merge never writes a blank one over it.
         if self.results is None:
             outputs[folder / WORKBOOK_FILE] = self._write_workbook
+            if self.source_plan is not None:
+                outputs[folder / SOURCE_PLAN_FILE] = self._write_source_plan
+        if split:
+            from .collect import SEND_FOLDER, department_outputs
+
+            outputs.update(
+                department_outputs(folder / SEND_FOLDER, self.tasks, self.targets, self.year - 1)
+            )
         existing = [path for path in outputs if path.exists()]
         if existing and not force:
-            names = "、".join(path.name for path in existing)
+            names = "、".join(path.name for path in existing[:5])
+            if len(existing) > 5:
+                names += f" and {len(existing) - 5} more"
             raise OutputExistsError(
                 f"the draft folder already has {names}; use --force to replace "
                 f"{'it' if len(existing) == 1 else 'them'}",
                 Location(folder),
             )
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            for parent in dict.fromkeys(path.parent for path in outputs):
+                parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             message = f"cannot make the draft folder: {exc.strerror}"
             raise InputError(message, Location(folder)) from None
@@ -100,7 +121,14 @@ class Drafts:
         path.write_text(dumps(self.document, self._comment()), encoding="utf-8")
 
     def _write_workbook(self, path: Path) -> None:
-        write_workbook(path, self.tasks, self.targets)
+        write_workbook(path, self.tasks, self.targets, self.reviews)
+
+    def _write_source_plan(self, path: Path) -> None:
+        comment = (
+            f"The {self.year - 1} plan the drafts were made from: `edureport collect` drafts the "
+            f"{self.year - 1} summary from it.\nLeave it as it is."
+        )
+        path.write_text(dumps(Document(plan=self.source_plan), comment), encoding="utf-8")
 
     def _comment(self) -> str:
         notice = self.document.notice
@@ -119,11 +147,13 @@ def draft(
     *,
     serial: int | None = None,
     results: str | Path | None = None,
+    summary_form: str = "paragraphs",
 ) -> Drafts:
     """Drafts of next year's notice from ``source`` (a data folder or .yaml; .docx/.txt via parse).
 
     ``year`` is the new year (default: the source plan's year + 1); ``serial`` the new document's
-    number (default: left as 【待填写】); ``results`` a filled workbook to merge.
+    number (default: left as 【待填写】); ``results`` a filled workbook to merge; ``summary_form``
+    how the summary writes each item (see :data:`SUMMARY_FORMS`).
     """
     document = _read_source(source)
     where = Location(document.source)
@@ -144,21 +174,44 @@ def draft(
         )
     if serial is not None and serial < 1:
         raise InputError(f"expected a serial number of 1 or more, got {serial}", where)
-    tasks: list[Task] = []
-    targets: list[Target] = []
-    for section in plan.sections:
-        for item in section.items:
-            number = len(tasks) + 1
-            tasks.append(Task(number, section.title, copy.deepcopy(item)))
-            for text in [*item.goal, *item.measures]:
-                targets.extend(find_targets(text, number))
+    if summary_form not in SUMMARY_FORMS:
+        raise InputError(
+            f"expected a summary form of {' or '.join(SUMMARY_FORMS)}, got “{summary_form}”", where
+        )
+    tasks, targets = plan_tasks(plan)
+    new_plan = _plan(plan, year)
+    reviews = find_reviews(new_plan, year)
     new = Document(
         notice=_notice(document.notice, year, serial) if document.notice else None,
-        summary=_summary(year - 1, tasks, targets),
-        plan=_plan(plan, year),
+        summary=summary(year - 1, tasks, targets, summary_form),
+        plan=new_plan,
+        comments=[Comment(r.sentence, r.note) for r in reviews],
     )
-    drafts = Drafts(year, new, tasks, targets)
+    drafts = Drafts(
+        year, new, tasks, targets,
+        source_plan=copy.deepcopy(plan), reviews=reviews, summary_form=summary_form,
+    )
     return merge_results(drafts, results) if results is not None else drafts
+
+
+def plan_tasks(plan: Plan) -> tuple[list[Task], list[Target]]:
+    """Every item of ``plan`` as a task numbered 1…N in reading order (groups included), and the
+    numeric targets in its goals and measures."""
+    tasks: list[Task] = []
+    targets: list[Target] = []
+
+    def walk(section: PlanSection, top: str, groups: tuple[str, ...]) -> None:
+        for item in section.items:
+            number = len(tasks) + 1
+            tasks.append(Task(number, top, copy.deepcopy(item), groups=groups))
+            for text in [*item.goal, *item.measures]:
+                targets.extend(find_targets(text, number))
+        for group in section.sections:
+            walk(group, top, (*groups, group.title))
+
+    for section in plan.sections:
+        walk(section, section.title, ())
+    return tasks, targets
 
 
 def merge_results(drafts: Drafts, path: str | Path) -> Drafts:
@@ -171,13 +224,21 @@ def merge_results(drafts: Drafts, path: str | Path) -> Drafts:
     path = Path(path)
     filled = read_workbook(path, drafts.tasks, drafts.targets)
     tasks = [
-        dataclasses.replace(t, result=filled.results.get(t.number), note=filled.notes.get(t.number))
+        dataclasses.replace(
+            t,
+            result=filled.results.get(t.number),
+            note=filled.notes.get(t.number),
+            answers=filled.answers.get(t.number, ()),  # several departments: a paragraph each
+        )
         for t in drafts.tasks
     ]
     targets = [dataclasses.replace(t, actual=filled.actuals.get(t.key)) for t in drafts.targets]
     document = copy.deepcopy(drafts.document)
-    document.summary = _summary(drafts.year - 1, tasks, targets)
-    return Drafts(drafts.year, document, tasks, targets, list(filled.problems), path)
+    document.summary = summary(drafts.year - 1, tasks, targets, drafts.summary_form)
+    return dataclasses.replace(
+        drafts, document=document, tasks=tasks, targets=targets,
+        problems=list(filled.problems), results=path,
+    )
 
 
 def _read_source(source: str | Path | Document) -> Document:
@@ -227,6 +288,8 @@ def _notice(old: Notice, year: int, serial: int | None) -> Notice:
         notice.title = [f"关于印发{year - 1}年工作总结及{year}年工作要点的通知"]
     notice.body = [shift_years(p, years) for p in old.body]
     notice.attachments = [shift_years(p, years) for p in old.attachments]
+    if not notice.organs:  # a source whose organs were not read: the office names them
+        notice.organs = [PLACEHOLDER]
     # Only the office knows the day it signs: the dates stay 【待填写】 until it fills them in.
     notice.date = None
     notice.printed_on = None
@@ -240,31 +303,66 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in "。；！？.;!?" else text + "。"
 
 
-def _summary(year: int, tasks: list[Task], targets: list[Target]) -> Summary:
-    """The summary of ``year``: the plan's sections, one run-in paragraph per item."""
+def summary(
+    year: int, tasks: list[Task], targets: list[Target], form: str = "paragraphs"
+) -> Summary:
+    """The summary of ``year`` drafted from the plan's tasks and whatever results they have.
+
+    The plan's sections (and groups) become the summary's; each item is its results, one paragraph
+    per answer, the lead department's first. ``form="goals"`` writes each item the older way, as
+    a run-in heading followed by 目标任务：… 完成情况：….
+    """
     preface: list[str | Table] = [f"{PLACEHOLDER}（{year}年工作总体情况和主要成绩）"]
-    with_actuals = [t for t in targets if t.actual is not None]
-    if with_actuals:
-        preface.append(f"{year}年主要目标任务完成情况见下表。")
-        preface.append(target_table(targets, caption=f"{year}年主要目标完成情况"))
+    if any(t.actual is not None for t in targets):
+        preface.append(f"{year}年主要目标任务完成情况见表1。")
+        # “表1” makes it a caption to `check`, which then expects a caption's look, not a body's.
+        table = target_table(targets, caption=f"表1　{year}年主要目标完成情况")
+        for row in table.rows:  # an actual value not yet given: to fill, and `check` says so
+            row[2] = row[2] or PLACEHOLDER
+        preface.append(table)
     sections: list[Section] = []
-    current: str | None = None
+    at: dict[tuple[str, ...], Section] = {}
     for task in tasks:
-        if task.section != current:
-            current = task.section
-            sections.append(Section(title=task.section))
-        item = task.item
-        planned = "".join(p for p in item.goal if p) or "".join(p for p in item.measures if p)
-        text = f"{item.label('goal')}{_sentence(planned)}" if planned else ""
-        text += f"完成情况：{_sentence(task.result) if task.result else PLACEHOLDER}"
-        if task.note:
-            text += f"（{REVIEW}备注：{task.note}）"
-        title = item.title if item.title.endswith("。") else item.title + "。"
-        sections[-1].subsections.append(Section(title=title, paragraphs=[text], run_in=True))
+        path = (task.section, *task.groups)
+        for depth in range(1, len(path) + 1):
+            if path[:depth] not in at:
+                node = at[path[:depth]] = Section(title=path[depth - 1] or PLACEHOLDER)
+                (sections if depth == 1 else at[path[: depth - 1]].subsections).append(node)
+        node = at[path]
+        texts = _results(task)
+        if form == "goals":
+            item = task.item
+            planned = "".join(p for p in item.goal if p) or "".join(p for p in item.measures if p)
+            first = f"{item.label('goal')}{_sentence(planned)}" if planned else ""
+            first += f"完成情况：{texts[0] if texts else PLACEHOLDER}"
+            title = item.title if item.title.endswith("。") else item.title + "。"
+            paragraphs: list[str | Table] = [first, *texts[1:]]
+            node.subsections.append(Section(title=title, paragraphs=paragraphs, run_in=True))
+        else:
+            title = task.item.title.rstrip("。")
+            node.paragraphs.extend(texts or [f"{PLACEHOLDER}（第{task.number}项：{title}）"])
     return Summary(title=f"{year}年工作总结", preface=preface, sections=sections)
 
 
-_KEEP = {"departments", "departments_end", "labels", "number", "departments_inline"}
+def _results(task: Task) -> list[str]:
+    """An item's results as paragraphs: each department's answer (its note after it, to
+    review), else the merged result; a note without a result is kept as a paragraph to fill."""
+
+    def paragraph(result: str | None, note: str | None) -> str:
+        text = _sentence(result) if result else PLACEHOLDER
+        return text + (f"（{REVIEW}备注：{note}）" if note else "")
+
+    texts = [paragraph(a.result, a.note) for a in task.answers if a.result or a.note]
+    if not texts and (task.result or task.note):
+        texts = [paragraph(task.result, task.note)]
+    return texts
+
+
+# Names and forms are carried over as written; only text is moved on a year.
+_KEEP = {
+    "departments", "departments_end", "labels", "number", "departments_inline", "cooperating",
+    "leader", "inline", "separators",
+}
 
 
 def _shifted(value: Any, years: dict[int, int]) -> Any:

@@ -194,6 +194,14 @@ Printable = Literal["summary", "plan"]
 
 
 @dataclass
+class Comment:
+    """A reviewer's note (批注) on words of the document: shown in Word's margin, never printed."""
+
+    text: str = zh("批注对象")  # the words it is about, as printed (its first occurrence)
+    note: str = zh("批注内容")
+
+
+@dataclass
 class Notice:
     """The covering notice (通知) with its header block (版头), signature and end block (版记)."""
 
@@ -233,6 +241,8 @@ class Document:
     # Text found before the document began (a web page's metadata, a table of contents): kept so
     # that nothing read is lost, never printed.
     front_matter: list[str] = zh("文前信息", default_factory=list)
+    # Notes for whoever reviews the draft, built as Word comments (a draft's 待核对 sentences).
+    comments: list[Comment] = zh("批注", default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
 
     def build(self, output: str | Path, **options: Any) -> Path:

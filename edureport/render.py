@@ -267,6 +267,10 @@ def build(
             "the output file exists; use --force to replace it", Location(output)
         )
     tpl = render(document, template)
+    if document.comments:  # notes for reviewers, on the words they are about (never printed)
+        from .comments import add_comments
+
+        add_comments(tpl.docx, document.comments, document.source)
     with atomic_output(output, force) as tmp:
         tpl.save(str(tmp))
     return output

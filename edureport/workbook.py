@@ -12,16 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, InputError, Location
 from .model import PlanItem
+from .review import Review
 from .targets import Target, format_value, parse_actual
 
 ALL_SHEET = "全部任务"
 TARGET_SHEET = "目标指标"
+REVIEW_SHEET = "待核对"  # sentences of the new plan to review: written for reading, never read
 COLUMNS = (
     "序号", "部分", "工作任务", "目标任务", "工作措施", "责任科室", "完成情况", "指标实际值/备注",
 )
@@ -43,8 +46,26 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "工作措施": ("工作措施", "工作举措"),
     "责任科室": ("责任科室", "科室", "责任单位"),
     "目标值": ("目标值", "目标"),
+    "分组": ("分组",),
+    "配合单位": ("配合单位", "配合科室", "协办单位"),
+    "责任领导": ("责任领导", "分管领导"),
+    "完成时限": ("完成时限", "时限", "完成时间"),
+    "角色": ("角色", "承担方式"),
 }
 _RESULT_KEYS = ("完成情况", "备注", "实际值")
+
+
+LEAD, COOPERATING, UNASSIGNED = "牵头", "配合", "未分配"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One department's answer for one item, as collected from its workbook."""
+
+    department: str | None  # None: written on the 全部任务 sheet, for no one department
+    result: str | None
+    note: str | None = None
+    source: str = ""  # the file and cell it came from, as the user named them
 
 
 @dataclass
@@ -56,6 +77,20 @@ class Task:
     item: PlanItem
     result: str | None = None
     note: str | None = None
+    # The titles of the groups (（一）…) the item stands in under its section, outermost first.
+    groups: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()  # collected answers, the lead's first
+
+    def role(self, department: str) -> str:
+        """牵头 or 配合 for a department named on this item; 未分配 for any other."""
+        if department in self.item.departments:
+            return LEAD
+        return COOPERATING if department in self.item.cooperating else UNASSIGNED
+
+    @property
+    def units(self) -> list[str]:
+        """Every department on this item, the lead units first."""
+        return list(dict.fromkeys([*self.item.departments, *self.item.cooperating]))
 
 
 @dataclass(frozen=True)
@@ -77,16 +112,18 @@ class Filled:
     notes: dict[int, str] = field(default_factory=dict)
     actuals: dict[tuple[int, str], float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Where only departments' sheets answered an item: each department's answer, lead first.
+    answers: dict[int, tuple[Answer, ...]] = field(default_factory=dict)
 
 
 def departments(tasks: list[Task]) -> list[str]:
-    """Every department in order of first mention."""
-    return list(dict.fromkeys(d for task in tasks for d in task.item.departments))
+    """Every department, lead or co-operating, in order of first mention."""
+    return list(dict.fromkeys(d for task in tasks for d in task.units))
 
 
 def sheet_names(names: list[str]) -> dict[str, str]:
     """A valid, unique Excel sheet name for each department: ≤31 characters, none of []:*?/\\."""
-    taken = {ALL_SHEET.casefold(), TARGET_SHEET.casefold()}
+    taken = {ALL_SHEET.casefold(), TARGET_SHEET.casefold(), REVIEW_SHEET.casefold()}
     result = {}
     for name in names:
         base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'")[:31] or "科室"
@@ -103,8 +140,11 @@ def _text(paragraphs: list[str]) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
-def write_workbook(path: Path, tasks: list[Task], targets: list[Target]) -> None:
-    """Write the collection workbook to ``path``."""
+def write_workbook(
+    path: Path, tasks: list[Task], targets: list[Target], reviews: Sequence[Review] = ()
+) -> None:
+    """Write the collection workbook to ``path``; ``reviews`` (sentences of the new plan to look
+    at) go on a 待核对 sheet."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -112,31 +152,69 @@ def write_workbook(path: Path, tasks: list[Task], targets: list[Target]) -> None
     sheet.title = ALL_SHEET
     _write_tasks(sheet, tasks)
     for name, title in sheet_names(departments(tasks)).items():
-        own = [t for t in tasks if name in t.item.departments]
-        _write_tasks(book.create_sheet(title), own)
+        own = [t for t in tasks if name in t.units]
+        _write_tasks(book.create_sheet(title), own, department=name)
     titles = {t.number: t.item.title for t in tasks}
     rows = [
         [t.item, titles.get(t.item, ""), t.indicator, t.written, None, None] for t in targets
     ]
     _write_sheet(book.create_sheet(TARGET_SHEET), TARGET_COLUMNS, TARGET_WIDTHS, rows)
+    if reviews:
+        write_reviews(book.create_sheet(REVIEW_SHEET), reviews)
     book.save(path)
 
 
-def _write_tasks(sheet: Any, tasks: list[Task]) -> None:
-    rows = [
-        [
-            t.number,
-            t.section,
-            t.item.title,
-            _text(t.item.goal),
-            _text(t.item.measures),
-            "、".join(dict.fromkeys(t.item.departments)),
-            t.result,
-            t.note,
-        ]
-        for t in tasks
+def write_reviews(sheet: Any, reviews: Sequence[Review]) -> None:
+    """The 待核对 sheet: where each sentence stands in the new plan, the sentence, and why."""
+    rows = [[r.item, r.where, r.sentence, "；".join(r.reasons)] for r in reviews]
+    _write_sheet(sheet, ("任务序号", "位置", "句子", "核对原因"), (8, 22, 64, 48), rows)
+
+
+# Columns written only where the plan has them: (heading, width, the cell of a task).
+_OPTIONAL: tuple[tuple[str, int, Any], ...] = (
+    ("配合单位", 18, lambda t: "、".join(dict.fromkeys(t.item.cooperating))),
+    ("责任领导", 12, lambda t: "、".join(dict.fromkeys(t.item.leader))),
+    ("完成时限", 14, lambda t: t.item.deadline or ""),
+)
+
+
+def task_columns(
+    tasks: list[Task], department: str | None = None
+) -> tuple[tuple[str, ...], tuple[int, ...], list[list[Any]]]:
+    """The headings, widths and rows of a task sheet: the plan's own columns (groups, co-operating
+    units, leader, deadline) only where the plan has them; on a department's sheet, its role."""
+    names, widths = list(COLUMNS[:6]), list(WIDTHS[:6])
+    cells: list[Any] = [
+        lambda t: t.number,
+        lambda t: t.section,
+        lambda t: t.item.title,
+        lambda t: _text(t.item.goal),
+        lambda t: _text(t.item.measures),
+        lambda t: "、".join(dict.fromkeys(t.item.departments)),
     ]
-    _write_sheet(sheet, COLUMNS, WIDTHS, rows)
+    if any(t.groups for t in tasks):
+        names.insert(2, "分组")
+        widths.insert(2, 22)
+        cells.insert(2, lambda t: " / ".join(t.groups))
+    for name, width, cell in _OPTIONAL:
+        if any(cell(t) for t in tasks):
+            names.append(name)
+            widths.append(width)
+            cells.append(cell)
+    if department is not None:
+        names.append("角色")
+        widths.append(8)
+        cells.append(lambda t: t.role(department))
+    names.extend(COLUMNS[6:])
+    widths.extend(WIDTHS[6:])
+    cells.extend([lambda t: t.result, lambda t: t.note])
+    rows = [[cell(t) for cell in cells] for t in tasks]
+    return tuple(names), tuple(widths), rows
+
+
+def _write_tasks(sheet: Any, tasks: list[Task], department: str | None = None) -> None:
+    columns, widths, rows = task_columns(tasks, department)
+    _write_sheet(sheet, columns, widths, rows)
 
 
 def _write_sheet(
@@ -400,6 +478,8 @@ def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) ->
         if title == TARGET_SHEET:
             _read_targets(sheet, targets, filled)
             continue
+        if title == REVIEW_SHEET:
+            continue
         department = department_of.get(title)
         if title != ALL_SHEET and department is None:
             if any(c.value is not None for row in sheet.rows for c in row):
@@ -413,7 +493,7 @@ def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) ->
             continue
         for task, entry in _read_tasks(sheet, match, problems):
             entry.department = department
-            if department is not None and department not in task.item.departments:
+            if department is not None and department not in task.units:
                 problems.append(
                     Problem(
                         f"item {task.number} “{task.item.title}” is not assigned to {department} "
@@ -473,7 +553,7 @@ def _joined(texts: list[str]) -> str:
 def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> None:
     """One result per item: the 全部任务 sheet's, else the departments' sheets' together."""
     main = [e for e in entries if e.department is None]
-    order = task.item.departments
+    order = task.units
     others = sorted(
         (e for e in entries if e.department is not None),
         key=lambda e: order.index(e.department) if e.department in order else len(order),
@@ -506,6 +586,10 @@ def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> N
                     )
         elif from_departments:
             value = _joined(list(dict.fromkeys(v for _, v in from_departments)))
+            if name == "result":
+                filled.answers[task.number] = tuple(
+                    Answer(e.department, v, e.note, str(e.where)) for e, v in from_departments
+                )
         if value is None:
             continue
         if name == "result":

@@ -14,6 +14,7 @@ def test_public_names_are_pinned() -> None:
     assert sorted(edureport.__all__) == sorted(
         [
             "BatchResult",
+            "Comment",
             "DataError",
             "Document",
             "DocumentCode",
@@ -37,6 +38,7 @@ def test_public_names_are_pinned() -> None:
             "build",
             "build_many",
             "check",
+            "collect",
             "draft",
             "load",
             "merge_results",

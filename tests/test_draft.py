@@ -71,21 +71,35 @@ def test_the_summary_follows_the_2021_plan(drafts: edureport.Drafts) -> None:
     sections = plan["sections"]  # type: ignore[index]
     assert [s.title for s in summary.sections] == [s["title"] for s in sections]
     for drafted, source in zip(summary.sections, sections, strict=True):
-        titles = [s.title.rstrip("。") for s in drafted.subsections]
-        assert titles == [item["title"].rstrip("。") for item in source["items"]]
-        assert all(s.run_in and len(s.paragraphs) == 1 for s in drafted.subsections)
+        # one paragraph per item, no headings of its own: a summary, not a checklist
+        assert drafted.subsections == []
+        assert len(drafted.paragraphs) == len(source["items"])
 
 
-def test_each_item_says_what_was_planned_and_leaves_the_result(drafts: edureport.Drafts) -> None:
+def test_each_item_leaves_its_result_and_does_not_repeat_the_goal(
+    drafts: edureport.Drafts,
+) -> None:
     summary = drafts.document.summary
     assert summary is not None
+    first = summary.sections[2].paragraphs[0]  # item 10, 推进学前教育普及普惠发展
+    assert first == "【待填写】（第10项：推进学前教育普及普惠发展）"
+    text = "".join(str(p) for s in summary.sections for p in s.paragraphs)
+    assert "目标任务" not in text and "学前三年毛入园率达到92%" not in text
+    assert summary.preface[0].startswith("【待填写】")  # type: ignore[union-attr]
+
+
+def test_the_goals_form_writes_goal_and_result_under_each_item() -> None:
+    summary = edureport.draft(SOURCE, summary_form="goals").document.summary
+    assert summary is not None
     first: Section = summary.sections[2].subsections[0]  # 推进学前教育普及普惠发展
+    assert first.run_in and first.title == "推进学前教育普及普惠发展。"
     assert first.paragraphs == [
         "目标任务：多渠道扩大普惠性学前教育资源，提高保教质量。学前三年毛入园率达到92%，"
         "在普惠园就读比例达到82%，新增省级示范性幼儿园10所，60%幼儿园达到一类园标准。"
         "完成情况：【待填写】"
     ]
-    assert summary.preface[0].startswith("【待填写】")  # type: ignore[union-attr]
+    with pytest.raises(InputError, match="paragraphs or goals"):
+        edureport.draft(SOURCE, summary_form="table")
 
 
 # The plan draft -----------------------------------------------------------------------------------
@@ -140,7 +154,12 @@ def test_the_folder_holds_the_workbook_and_loadable_data(
 ) -> None:
     folder = tmp_path / "drafts" / "2022"
     written = drafts.write(folder)
-    assert sorted(p.name for p in written) == ["document.yaml", "results.xlsx"]
+    assert sorted(p.name for p in written) == [
+        "document.yaml", "results.xlsx", "source-plan.yaml"
+    ]
+    source_plan = edureport.load(folder / "source-plan.yaml").plan
+    assert source_plan is not None and source_plan.title == "2021年工作要点"
+    assert source_plan == edureport.load(SOURCE).plan
     text = (folder / "document.yaml").read_text(encoding="utf-8")
     assert "  organs: [中共承德市委教育工委, 承德市教育局]" in text
     assert "departments: [基教科, 规划财务（审计）科, 督导室]" in text
@@ -207,15 +226,12 @@ def test_every_filled_result_appears_under_its_item(
     merged = edureport.merge_results(drafts, path)
     summary = merged.document.summary
     assert summary is not None
-    items = [item for s in summary.sections for item in s.subsections]
-    assert len(items) == 34
-    for number, item in enumerate(items, start=1):
-        (paragraph,) = item.paragraphs
-        assert paragraph.endswith(f"完成情况：{results[number]}")  # type: ignore[union-attr]
+    paragraphs = [p for s in summary.sections for p in s.paragraphs]
+    assert paragraphs == [results[number] for number in range(1, 35)]
     assert merged.problems == []
     # the original drafts are unchanged
     assert drafts.document.summary is not None
-    assert "【待填写】" in str(drafts.document.summary.sections[0].subsections[0].paragraphs[0])
+    assert "【待填写】" in str(drafts.document.summary.sections[0].paragraphs[0])
 
 
 def test_targets_become_a_table_with_their_status(drafts: edureport.Drafts, tmp_path: Path) -> None:
@@ -228,7 +244,7 @@ def test_targets_become_a_table_with_their_status(drafts: edureport.Drafts, tmp_
     assert rows["学前三年毛入园率"] == ["达到92%", "92%", "完成"]
     assert rows["培养新型职业农民"] == ["1500人以上", "1480人", "未完成"]
     assert rows["学生资助资金"] == ["4亿元", "4.3亿元", "超额"]
-    assert rows["高中阶段毛入学率"] == ["达到93%", "", ""]
+    assert rows["高中阶段毛入学率"] == ["达到93%", "【待填写】", ""]  # not filled: said so
 
 
 def test_merging_twice_gives_the_same_result(drafts: edureport.Drafts, tmp_path: Path) -> None:
@@ -289,8 +305,7 @@ def test_the_built_notice_has_the_code_title_and_years(built: Path) -> None:
 
 def test_placeholders_are_visible_in_the_built_document(built: Path) -> None:
     lines = docx_lines(built)
-    assert any(line.startswith("（一）深入学习贯彻党的十九届五中全会精神。目标任务：") and
-               line.endswith("完成情况：【待填写】") for line in lines)
+    assert "【待填写】（第1项：深入学习贯彻党的十九届五中全会精神）" in lines
     assert sum("【待填写】" in line for line in lines) == 36  # the preface, 34 items, the date
     date = lines.index("【待填写】")  # 成文日期: only the office knows the day it signs
     assert lines[date - 1].split() == ["中共承德市委教育工委", "承德市教育局"]
@@ -314,5 +329,43 @@ def test_a_text_source_without_parse_is_a_clear_error(monkeypatch: pytest.Monkey
 
 
 def test_the_built_draft_parses_back_to_the_draft(built: Path) -> None:
-    # Placeholders (the 成文日期 included) survive a round trip through the .docx.
-    assert edureport.parse(built) == edureport.load(built.parent)
+    # Placeholders (the 成文日期 included) survive a round trip through the .docx; the review
+    # comments are in the .docx's comments part, which parse does not read.
+    drafted = edureport.load(built.parent)
+    assert drafted.comments
+    drafted.comments = []
+    assert edureport.parse(built) == drafted
+
+
+def test_answers_from_department_sheets_are_paragraphs_lead_first(
+    drafts: edureport.Drafts, tmp_path: Path
+) -> None:
+    drafts.write(tmp_path)
+    path = tmp_path / "results.xlsx"
+    book = openpyxl.load_workbook(path)
+    # item 10 names 基教科, 规划财务（审计）科, 督导室 in that order; the later units write first
+    for sheet, text in (("督导室", "开展学前教育督导评估。"), ("基教科", "新建幼儿园10所。")):
+        ws = book[sheet]
+        column = [c.value for c in ws[1]].index("完成情况") + 1
+        row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == 10)
+        ws.cell(row, column).value = text
+    book.save(path)
+    summary = edureport.merge_results(drafts, path).document.summary
+    assert summary is not None
+    paragraphs = summary.sections[2].paragraphs
+    assert paragraphs[0] == "新建幼儿园10所。"  # the lead's answer first, each its own paragraph
+    assert paragraphs[1] == "开展学前教育督导评估。"
+    assert str(paragraphs[2]).startswith("【待填写】（第11项")
+
+
+def test_a_note_without_a_result_is_kept_in_the_summary(
+    drafts: edureport.Drafts, tmp_path: Path
+) -> None:
+    drafts.write(tmp_path)
+    path = tmp_path / "results.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["全部任务"]["H2"] = "数据待统计局核定"  # 指标实际值/备注 of item 1, 完成情况 left empty
+    book.save(path)
+    summary = edureport.merge_results(drafts, path).document.summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs[0] == "【待填写】（【待核对】备注：数据待统计局核定）"

@@ -260,17 +260,20 @@ def test_department_sheets_fill_in_or_disagree(drafts: edureport.Drafts, blank: 
     basic = book["基教科"]
     finance = book["规划财务（审计）科"]
     # item 10: only the departments wrote, on their own sheets
-    basic.cell(_row_of(basic, 10), 7).value = "新建幼儿园10所"
-    finance.cell(_row_of(finance, 10), 7).value = "落实经费2950万元。"
+    # a department's sheet shows its role (角色) before 完成情况, in column H
+    assert basic["G1"].value == "角色" and basic["H1"].value == "完成情况"
+    assert basic.cell(_row_of(basic, 10), 7).value == "牵头"
+    basic.cell(_row_of(basic, 10), 8).value = "新建幼儿园10所"
+    finance.cell(_row_of(finance, 10), 8).value = "落实经费2950万元。"
     # item 11: the all-items sheet and 基教科 disagree
     book["全部任务"].cell(_row_of(book["全部任务"], 11), 7).value = "全面完成。"
-    basic.cell(_row_of(basic, 11), 7).value = "基本完成。"
+    basic.cell(_row_of(basic, 11), 8).value = "基本完成。"
     book.save(blank)
     filled = _read(drafts, blank)
     assert filled.results[10] == "新建幼儿园10所。落实经费2950万元。"
     assert filled.results[11] == "全面完成。"
     (disagree,) = [p for p in filled.problems if "disagrees" in p.message]
-    assert disagree.location.cell == f"基教科!G{_row_of(basic, 11)}"
+    assert disagree.location.cell == f"基教科!H{_row_of(basic, 11)}"
 
 
 def test_a_row_on_the_wrong_department_sheet_is_reported(
@@ -279,12 +282,12 @@ def test_a_row_on_the_wrong_department_sheet_is_reported(
     book = openpyxl.load_workbook(blank)
     ws = book["电教馆"]
     ws["A3"] = 1  # item 1 is not 电教馆's
-    ws["G3"] = "协助完成。"
+    ws["H3"] = "协助完成。"
     book.save(blank)
     filled = _read(drafts, blank)
     assert 1 not in filled.results
     (wrong,) = [p for p in filled.problems if "not assigned" in p.message]
-    assert wrong.location.cell == "电教馆!G3"
+    assert wrong.location.cell == "电教馆!H3"
 
 
 def test_an_extra_sheet_and_an_unknown_column_are_reported(
