@@ -22,6 +22,7 @@ from .errors import InputError, Location
 from .model import (
     PLACEHOLDER,
     Column,
+    Comment,
     Document,
     DocumentCode,
     Notice,
@@ -33,7 +34,7 @@ from .model import (
     Summary,
     Table,
 )
-from .reader import SourceParagraph, W, read_paragraphs
+from .reader import SourceParagraph, W, read_comments, read_paragraphs
 from .reader import paragraph_text as _paragraph_text
 from .recognise import Line as _Line
 from .recognise import NoticeParts, prepare, recognise
@@ -74,7 +75,11 @@ def parse_with_warnings(path: str | Path) -> ParseResult:
         units = _units(path, read_paragraphs(path))
     if not any(isinstance(u, _Table) or u.text for u in units):
         raise InputError("the document holds no text", Location(path))
-    return _Parser(path, units).run()
+    result = _Parser(path, units).run()
+    if path.suffix.lower() == ".docx":
+        # reviewers' notes (批注) are not text of the document, but they are kept
+        result.document.comments = [Comment(text, note) for text, note in read_comments(path)]
+    return result
 
 
 def summarize(document: Document) -> str:

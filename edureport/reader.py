@@ -416,6 +416,35 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def read_comments(path: Path) -> list[tuple[str, str]]:
+    """The comments (批注) of a .docx: the words each is anchored on, and its text."""
+    package = DocxPackage(path)
+    try:
+        if "word/comments.xml" not in package.names:
+            return []
+        notes: dict[str, str] = {}
+        for el in package.xml("word/comments.xml").iter(f"{W}comment"):
+            paragraphs = ["".join(t.text or "" for t in q.iter(f"{W}t")) for q in el.iter(f"{W}p")]
+            notes[el.get(f"{W}id") or ""] = "\n".join(paragraphs)
+        words: dict[str, list[str]] = {}
+        open_ids: list[str] = []
+        for el in package.xml("word/document.xml").iter(
+            f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"
+        ):
+            if el.tag == f"{W}commentRangeStart":
+                open_ids.append(el.get(f"{W}id") or "")
+                words.setdefault(open_ids[-1], [])
+            elif el.tag == f"{W}commentRangeEnd":
+                ended = el.get(f"{W}id") or ""
+                open_ids = [i for i in open_ids if i != ended]
+            else:
+                for i in open_ids:
+                    words[i].append(el.text or "")
+        return [("".join(words[i]), notes[i]) for i in words if i in notes]
+    finally:
+        package.close()
+
+
 def read_paragraphs(path: str | Path) -> list[SourceParagraph]:
     """The paragraphs of a .docx or .txt file (one paragraph per line of text)."""
     path = Path(path)
