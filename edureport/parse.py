@@ -472,6 +472,12 @@ class _Parser:
                 parts.title[0].where if parts.title else Location(self.path),
                 f"the notice shows no issuing organ; “{organ}” is taken from its title",
             )
+        if not organs:
+            organs = [PLACEHOLDER]  # the data must name one: left visibly for the office
+            self.warn(
+                parts.title[0].where if parts.title else Location(self.path),
+                f"the notice names no issuing organ anywhere; it is left as {PLACEHOLDER}",
+            )
         date = parse_date(parts.date.text) if parts.date is not None else None
         unreadable = None
         if parts.date is None:
@@ -526,7 +532,16 @@ class _Parser:
             else:
                 lines.append(unit)
         attachments = False
-        for line in lines:
+        for k, line in enumerate(lines):
+            following = lines[k + 1].text if k + 1 < len(lines) else ""
+            if (
+                re.match(r"^附件\s*[：:]$", line.text)
+                and not notice.attachments
+                and (n := _ATTACHMENT_NUMBER.match(following)) is not None
+                and n["n"] == "1"
+            ):
+                attachments = True  # “附件：” on a line of its own, the list below it
+                continue
             m = _ATTACHMENT.match(line.text)
             if m and not notice.attachments:
                 attachments = True

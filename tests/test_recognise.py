@@ -556,3 +556,23 @@ def test_a_header_and_a_colophon_drawn_as_tables(tmp_path: Path) -> None:
     assert notice.body == ["请认真落实。", "特此通知。"]
     assert notice.cc == ["市教育局"]
     assert (notice.printed_by, notice.printed_on) == ("某县教育局办公室", None)
+
+
+def test_an_attachment_list_under_its_own_label_and_a_notice_naming_no_organ(
+    tmp_path: Path,
+) -> None:
+    lines = ["关于召开方案征求意见会的预通知", "各区人民政府、市直有关单位:",
+             "拟于近期召开征求意见会,时间另行通知。", "联系人:张三  12345678", "附件:",
+             "1.参会单位名单", "2.《某某行动实施方案(代拟稿)》", "2020年10月21日", "附件1",
+             "参会单位名单", "市委宣传部、市教体局。"]
+    path = _text(tmp_path, lines)
+    result = parse_with_warnings(path)
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.attachments == ["参会单位名单", "《某某行动实施方案(代拟稿)》"]
+    assert notice.body == lines[2:4]
+    assert notice.organs == ["【待填写】"]  # named nowhere: left for the office, and said so
+    assert any("names no issuing organ" in str(w) for w in result.warnings)
+    summary = result.document.summary
+    assert summary is not None and (summary.marker, summary.title) == ("附件1", "参会单位名单")
+    edureport.build(result.document, tmp_path / "out.docx")  # the data builds as parsed
