@@ -367,8 +367,12 @@ def _written_label(prefix: str, default: str) -> str | None:
 
 
 def _run_in(title: str) -> tuple[str, str]:
-    """ "标题。正文……" → the title (to its first full stop) and the text after it."""
+    """ "标题。正文……" → the title (to its first full stop) and the text after it; a heading run
+    straight into "一是……" ends where the 一是 begins."""
     m = _SENTENCE_END.search(title)
+    first = title.find("一是")
+    if first >= 4 and (m is None or first < m.start()) and title[first - 1] not in "，,、":
+        return title[:first], title[first:]
     if m and m.end() < len(title):
         return title[: m.end()], title[m.end() :]
     return title, ""

@@ -83,6 +83,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
     out: list[Unit] = []
     page_break = False
     after_break: set[int] = set()  # lines that followed a page number: maybe one sentence
+    units = _page_chunks(units, warn)
     for unit in units:
         if isinstance(unit, TableUnit):
             out.append(unit)
@@ -131,6 +132,29 @@ def _fused_titles(text: str) -> list[tuple[int, int]]:
         if not found or start >= found[-1][1]:
             found.append((start, end))
     return found
+
+
+_CHUNK = re.compile(r"^(?P<n>\d{1,3})、[" + SPACE + r"]*")
+
+
+def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
+    """A document site's page chunks: long lines numbered 1、 2、 3、 that break off mid-word. The
+    numbers are the site's, not the document's: the chunks are joined into one text again."""
+    lines = [u for u in units if isinstance(u, Line) and _clean(u.text)]
+    numbered = [(u, _CHUNK.match(_clean(u.text))) for u in lines]
+    chunks = [(u, m) for u, m in numbered if m is not None]
+    if len(chunks) < 2 or [int(m["n"]) for _, m in chunks] != list(range(1, len(chunks) + 1)):
+        return units
+    if len(chunks) != len(lines) or not all(
+        _clean(u.text)[-1] not in SENTENCE_END for u, _ in chunks[:-1]
+    ):
+        return units
+    if sum(len(u.text) for u, _ in chunks[:-1]) < 100 * (len(chunks) - 1):
+        return units
+    first = chunks[0][0]
+    warn(first.where, "page numbers of a document site (1、 2、 …) are left out, its pieces joined")
+    text = "".join(_clean(u.text)[m.end() :] for u, m in chunks)
+    return [Line(text, first.where, first.paragraph, first.style, first.level)]
 
 
 def _split(text: str) -> list[str]:
@@ -387,6 +411,7 @@ _ISSUE_SENTENCE = re.compile(
 )
 _RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府")
 _TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
 _ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
@@ -476,9 +501,15 @@ def recognise(units: list[Unit]) -> Recognised:
     result = Recognised()
     # A table of contents (目录, lines ending in leaders and a page number) is not text to place.
     lines = []
+    in_toc = False  # after 目录: entries end in their page number, with or without leaders
     for unit in units:
-        if isinstance(unit, Line) and (_TOC_LINE.match(unit.text) or _TOC_TITLE.match(unit.text)):
-            result.front.append(unit)
+        text = _text(unit)
+        if _TOC_TITLE.match(text):
+            in_toc = True
+        elif in_toc and not _TOC_ENTRY.match(text):
+            in_toc = False
+        if in_toc or _TOC_LINE.match(text):
+            result.front.append(unit)  # type: ignore[arg-type]
         else:
             lines.append(unit)
     notice, start, end, unplaced = _find_notice(lines)
@@ -678,8 +709,10 @@ def document_kind(title: str, body: list[Unit]) -> str:
     from .vocab import FIELD_RE
 
     stripped = re.sub(r"[（(][^（）()]*[）)]$", "", title)
-    if stripped.endswith(SUMMARY_WORDS) and not stripped.endswith(("报告任务分解",)):
-        return "summary"
+    if stripped.endswith(SUMMARY_WORDS) or re.search(
+        rf"(?:{'|'.join(SUMMARY_WORDS)})(?:及|和|与|暨)", stripped
+    ):
+        return "summary"  # 工作总结及2022年工作计划: the summary comes first
     if stripped.endswith(PLAN_WORDS):
         return "plan"
     if any(isinstance(u, TableUnit) for u in body) or any(

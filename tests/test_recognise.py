@@ -576,3 +576,37 @@ def test_an_attachment_list_under_its_own_label_and_a_notice_naming_no_organ(
     summary = result.document.summary
     assert summary is not None and (summary.marker, summary.title) == ("附件1", "参会单位名单")
     edureport.build(result.document, tmp_path / "out.docx")  # the data builds as parsed
+
+
+def test_a_table_of_contents_without_leaders_before_a_collection(tmp_path: Path) -> None:
+    lines = ["目录", "1.某区2022年工作总结 3", "2.某局2022年工作总结 13", "某区2022年工作总结",
+             "一、主要成效", "全年推进。", "某局2022年工作总结", "一、主要做法", "狠抓落实。"]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.front_matter == lines[:3]
+    assert document.summary is not None and document.summary.title == "某区2022年工作总结"
+    assert [p.title for p in document.more] == ["某局2022年工作总结"]
+
+
+def test_a_document_sites_page_chunks_are_joined_and_a_heading_run_into_yi_shi(
+    tmp_path: Path,
+) -> None:
+    body = "全年教育工作稳步推进,各项任务顺利完成,教育质量不断提升,群众满意度持续提高," * 3
+    lines = [
+        f"1、某局2023年工作总结及2024年工作计划今年以来,{body}名师培",
+        f"2、养取得新成效。一、今年的工作亮点一是党建引领有力。{body}二是改",
+        "3、革持续深化。",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    summary = result.document.summary
+    assert summary is not None and summary.title == "某局2023年工作总结及2024年工作计划"
+    assert summary.preface == [f"今年以来,{body}名师培养取得新成效。"]
+    section = summary.sections[0]
+    assert (section.title, section.run_in) == ("今年的工作亮点", True)
+    assert section.paragraphs == [f"一是党建引领有力。{body}二是改革持续深化。"]
+    assert any("page numbers of a document site" in str(w) for w in result.warnings)
+
+
+def test_short_numbered_lines_are_items_not_page_chunks(tmp_path: Path) -> None:
+    lines = ["2024年工作要点", "1、抓好学习。深入学习。", "2、抓好落实。狠抓落实。"]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None and [i.title for i in plan.items] == ["抓好学习。", "抓好落实。"]
