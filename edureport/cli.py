@@ -35,7 +35,7 @@ class _Command(click.Group):
         try:
             return super().invoke(ctx)
         except EdureportError as exc:
-            click.echo(f"edureport: error: {exc}", err=True)
+            click.echo(f"edureport: error: {exc.describe(cli=True)}", err=True)
             sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
 
 
@@ -307,9 +307,10 @@ def draft(
     from .draft import draft as make_drafts
 
     drafts = make_drafts(source, year, serial=serial, results=results, summary_form=summary_form)
+    # A folder that needs --force is said first, not after every warning of the merge.
+    written = drafts.write(output, force=force, split=split)
     for problem in drafts.problems:
         click.echo(f"edureport: warning: {problem}", err=True)
-    written = drafts.write(output, force=force, split=split)
     for path in written:
         click.echo(f"wrote {path}")
     if drafts.reviews:

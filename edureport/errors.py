@@ -37,14 +37,24 @@ class EdureportError(Exception):
 
     exit_code = 1
 
+    # What to do about it, in a Python caller's words and in a command-line user's words.
+    hint = ""
+    cli_hint = ""
+
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
 
-    def __str__(self) -> str:
+    def describe(self, *, cli: bool = False) -> str:
+        """The one-paragraph message; ``cli`` words the hint for the command line."""
         where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        hint = (self.cli_hint or self.hint) if cli else self.hint
+        text = f"{self.message}; {hint}" if hint else self.message
+        return f"{where}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 class InputError(EdureportError):
@@ -61,3 +71,15 @@ class TemplateError(EdureportError):
 
 class OutputExistsError(EdureportError):
     """The output file exists and replacing it was not asked for."""
+
+    def __init__(
+        self,
+        message: str = "the output file exists",
+        location: Location | None = None,
+        *,
+        them: bool = False,
+    ) -> None:
+        super().__init__(message, location)
+        it = "them" if them else "it"
+        self.hint = f"pass force=True to replace {it}"
+        self.cli_hint = f"use --force to replace {it}"

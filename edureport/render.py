@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import tempfile
 import zipfile
@@ -184,6 +185,13 @@ def render(document: Document, template: str | Path | None = None) -> Any:
     return tpl
 
 
+def render_bytes(document: Document, template: str | Path | None = None) -> bytes:
+    """The .docx of ``document`` as bytes, written nowhere."""
+    buffer = io.BytesIO()
+    render(document, template).save(buffer)
+    return buffer.getvalue()
+
+
 def drop_empty_runs(body: Any) -> None:
     """Remove runs that print nothing: an optional label or run-in text left empty, and the
     shells docxtpl leaves around {{r }} tags. They are invisible, but clutter the file for whoever
@@ -221,9 +229,7 @@ def _umask() -> int:
 def atomic_output(output: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
     if output.exists() and not force:
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(output)
-        )
+        raise OutputExistsError(location=Location(output))
     if not output.parent.is_dir():
         raise InputError("the output folder does not exist", Location(output.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
@@ -239,14 +245,10 @@ def atomic_output(output: Path, force: bool) -> Iterator[Path]:
             try:  # link fails if the file appeared meanwhile: never overwrite without --force
                 os.link(tmp, output)
             except FileExistsError:
-                raise OutputExistsError(
-                    "the output file exists; use --force to replace it", Location(output)
-                ) from None
+                raise OutputExistsError(location=Location(output)) from None
             except OSError:  # no hard links here (FAT, some network drives): check, then move
                 if output.exists():
-                    raise OutputExistsError(
-                        "the output file exists; use --force to replace it", Location(output)
-                    ) from None
+                    raise OutputExistsError(location=Location(output)) from None
                 os.replace(tmp, output)
     finally:
         tmp.unlink(missing_ok=True)
@@ -263,9 +265,7 @@ def build(
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
     if output.exists() and not force:  # fail before the work, not after
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(output)
-        )
+        raise OutputExistsError(location=Location(output))
     tpl = render(document, template)
     if document.comments:  # notes for reviewers, on the words they are about (never printed)
         from .comments import add_comments
