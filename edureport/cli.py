@@ -11,6 +11,8 @@ import click
 
 from . import __version__
 from .errors import EdureportError
+from .i18n import _, language_from_env
+from .i18n_cli import _lang_option, speaking
 
 # `check` keeps 1 for “errors found”, so a check that could not run at all exits 2.
 _ERROR_EXIT = {"check": 2}
@@ -35,12 +37,19 @@ class _Command(click.Group):
         try:
             return super().invoke(ctx)
         except EdureportError as exc:
-            click.echo(f"edureport: error: {exc.describe(cli=True)}", err=True)
+            message = _("edureport: error: {message}").format(message=exc.describe(cli=True))
+            click.echo(message, err=True)
             sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The reader's language for this run (help included); a caller in Python keeps its own.
+        with speaking(language_from_env(), self):
+            return super().main(*args, **kwargs)
 
 
 @click.group(cls=_Command)
 @click.version_option(__version__, prog_name="edureport")
+@_lang_option
 def main() -> None:
     """Build, parse, check and draft 红头文件 laid out to GB/T 9704-2012."""
 
@@ -132,7 +141,7 @@ def build(
             _convert([docx], [output.with_suffix(".pdf")], force)
         return
     written = build_document(document, output, template=template, force=force)
-    click.echo(f"wrote {written}")
+    click.echo(_("wrote {path}").format(path=written))
     if "pdf" in formats:
         _convert([written], [written.with_suffix(".pdf")], force)
 
@@ -226,7 +235,7 @@ def _build_many(
         raise BatchError(result.failed)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option(
     "-o",
     "--output",
@@ -236,11 +245,14 @@ def _build_many(
     help="Where to write the template.",
 )
 @_force
-def template(output: Path, force: bool) -> None:
-    """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
+@click.pass_context
+def template(ctx: click.Context, output: Path, force: bool) -> None:
+    """Write the default GB/T 9704-2012 letterhead template, to make your own from it
+    (`template check FILE` checks one)."""
     from .letterhead import write_template
 
-    click.echo(f"wrote {write_template(output, force=force)}")
+    if ctx.invoked_subcommand is None:
+        click.echo(_("wrote {path}").format(path=write_template(output, force=force)))
 
 
 @main.command()
@@ -259,13 +271,13 @@ def parse(source: Path, output: Path | None, force: bool) -> None:
 
     result = parse_with_warnings(source)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
     comment = f"Read from {source.name} by edureport parse."
     if output is None:
         click.echo(dumps(result.document, comment), nl=False)
     else:
         write_yaml(result.document, output, force=force, comment=comment)
-        click.echo(f"wrote {output}")
+        click.echo(_("wrote {path}").format(path=output))
     # With the YAML on stdout, the summary goes to stderr so that the YAML can be redirected.
     click.echo(summarize(result.document), err=output is None)
 
@@ -310,9 +322,9 @@ def draft(
     # A folder that needs --force is said first, not after every warning of the merge.
     written = drafts.write(output, force=force, split=split)
     for problem in drafts.problems:
-        click.echo(f"edureport: warning: {problem}", err=True)
+        click.echo(_("edureport: warning: {message}").format(message=problem), err=True)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     if drafts.reviews:
         click.echo(
             f"{len(drafts.reviews)} sentence(s) of the {drafts.year} plan may only have held "
@@ -357,7 +369,7 @@ def collect(sources: tuple[Path, ...], into: Path, summary_form: str) -> None:
 
 
 @main.command("check")
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -484,3 +496,14 @@ def preview_command(file: Path, output: Path, dpi: int, template: Path | None, f
     for warning in result.warnings:
         click.echo(f"edureport: warning: {warning}", err=True)
     click.echo(f"wrote {len(result.pages)} page image(s) into {output}; all pages: {result.sheet}")
+
+
+def _register() -> None:
+    from .commands import init, rules, template_check
+
+    main.add_command(init)
+    main.add_command(rules)
+    template.add_command(template_check)
+
+
+_register()

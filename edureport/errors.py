@@ -48,9 +48,11 @@ class EdureportError(Exception):
 
     def describe(self, *, cli: bool = False) -> str:
         """The one-paragraph message; ``cli`` words the hint for the command line."""
+        from .i18n import _
+
         where = str(self.location)
-        hint = (self.cli_hint or self.hint) if cli else self.hint
-        text = f"{self.message}; {hint}" if hint else self.message
+        hint = _((self.cli_hint or self.hint) if cli else self.hint)
+        text = f"{_(self.message)}; {hint}" if hint else _(self.message)
         return f"{where}: {text}" if where else text
 
     def __str__(self) -> str:

@@ -149,6 +149,15 @@ def _environment() -> _Environment:
     return _Environment()
 
 
+def template_context(document: Document) -> dict[str, Any]:
+    """What a template sees: the composed document, every text escaped."""
+    context = compose(document)
+    if context["notice"] is not None:
+        context["notice"]["organs"] = [_mark_run(**organ) for organ in context["notice"]["organs"]]
+    escaped: dict[str, Any] = _escaped(context)
+    return escaped
+
+
 def render(document: Document, template: str | Path | None = None) -> Any:
     """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate"""
     from docxtpl import DocxTemplate
@@ -158,10 +167,7 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         raise TemplateError("the template file does not exist", Location(path))
     if not zipfile.is_zipfile(path):
         raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
-    context = compose(document)
-    if context["notice"] is not None:
-        context["notice"]["organs"] = [_mark_run(**organ) for organ in context["notice"]["organs"]]
-    context = _escaped(context)
+    context = template_context(document)
     try:
         tpl = DocxTemplate(str(path))
         tpl.render(context, jinja_env=_environment(), autoescape=True)

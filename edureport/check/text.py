@@ -695,6 +695,66 @@ def title_year(source: Source) -> Iterator[Hit]:
                 )
 
 
+_KIND_OF = re.compile(r"(?:工作)?(总结|要点|计划|方案|规划|报告)$")
+_BOOK_KIND = re.compile(r"《([^《》]{0,40}?(?:总结|要点|计划|方案|规划|报告))》")
+
+
+@rule("T307", "named-not-printed", "text", Severity.ERROR)
+def named_not_printed(source: Source) -> Iterator[Hit]:
+    """The notice names a document it prints (《2024年工作要点》, 印发…工作要点的通知) that is not
+    printed after it: the notice and what it prints disagree.
+
+    Clause: GB/T 9704-2012 7.3.1, 8.2 (印发 notice: the title names what it prints)
+    """
+    s = source.structure
+    if not s.is_notice:
+        return
+    printed = set()
+    for part in s.parts:
+        if part.kind == "document" and part.titles:
+            title = re.sub(r"\s", "", "".join(source.paragraph(i).text for i in part.titles))
+            kind = _KIND_OF.search(title)
+            if kind:
+                printed.add(kind.group(1))
+    notice = [part for part in s.parts if part.kind == "notice"]
+    if not notice:
+        return
+    if s.notice_title:
+        first = s.notice_title[0]
+        joined = re.sub(r"\s", "", "".join(source.paragraph(i).text for i in s.notice_title))
+        if "印发" in joined:
+            for m in _YEAR_KIND.finditer(joined):
+                kind = _KIND_OF.search(m.group(2))
+                if kind and kind.group(1) not in printed:
+                    yield _hit(
+                        source,
+                        first,
+                        0,
+                        len(source.paragraph(first).text),
+                        f"the title names {m.group(0)} as printed, but no document after the "
+                        f"notice is titled …{kind.group(1)}",
+                    )
+    # A title the structure does not take for one (no year in it) still counts when a paragraph
+    # after the notice reads exactly the name.
+    after = notice[0].end
+    lines = {re.sub(r"\s", "", p.text) for p in source.paragraphs[after:]}
+    for p in part_paragraphs(source.paragraphs, notice[0]):
+        if "印发" not in p.text:
+            continue  # a document cited, not one this notice prints
+        for m in _BOOK_KIND.finditer(p.text):
+            kind = _KIND_OF.search(m.group(1))
+            named = re.sub(r"\s", "", m.group(1))
+            if kind and kind.group(1) not in printed and named not in lines:
+                yield _hit(
+                    source,
+                    p.index,
+                    m.start(),
+                    m.end(),
+                    f"{m.group(0)} is named as printed here, but no document after the notice "
+                    f"is titled …{kind.group(1)}",
+                )
+
+
 # What `edureport draft` leaves for the user: 【待填写】 to write, 【待核对】 to review.
 _PLACEHOLDER_RE = re.compile(r"【待[^】]{0,20}】")
 
@@ -725,5 +785,6 @@ RULES: tuple[Rule, ...] = (
     end_punctuation,
     label_alone,
     title_year,
+    named_not_printed,
     placeholder,
 )
