@@ -20,6 +20,7 @@ from typing import Any
 
 from .dump import dumps
 from .errors import InputError, Location, OutputExistsError
+from .i18n import _
 from .load import load
 from .model import (
     PLACEHOLDER,
@@ -102,7 +103,9 @@ class Drafts:
             if len(existing) > 5:
                 names += f" and {len(existing) - 5} more"
             raise OutputExistsError(
-                f"the draft folder already has {names}", Location(folder), them=len(existing) > 1
+                _("the draft folder already has {names}").format(names=names),
+                Location(folder),
+                them=len(existing) > 1,
             )
         try:
             for parent in dict.fromkeys(path.parent for path in outputs):

@@ -76,12 +76,19 @@ class OutputExistsError(EdureportError):
 
     def __init__(
         self,
-        message: str = "the output file exists",
+        message: str = "the output file exists",  # N_: kept as the catalogue's key
         location: Location | None = None,
         *,
         them: bool = False,
     ) -> None:
         super().__init__(message, location)
-        it = "them" if them else "it"
-        self.hint = f"pass force=True to replace {it}"
-        self.cli_hint = f"use --force to replace {it}"
+        from .i18n import N_
+
+        if them:
+            self.hint, self.cli_hint = N_("pass force=True to replace them"), N_(
+                "use --force to replace them"
+            )
+        else:
+            self.hint, self.cli_hint = N_("pass force=True to replace it"), N_(
+                "use --force to replace it"
+            )

@@ -63,7 +63,7 @@ def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = N
         for f, why in fixed.skipped:
             out.append(f"not fixed: {line(path, f)} — {why}")
         out.append(f"wrote {fixed.output} with {len(fixed.applied)} fix(es)")
-    out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: {_('no findings')}")
+    out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: " + _("no findings"))
     return "\n".join(out)
 
 

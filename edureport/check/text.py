@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..i18n import N_
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import PLACEHOLDER
 from ..vocab import parse_date
 from .findings import Fix, Hit, Position, Rule, Severity, Source, excerpt, rule
@@ -301,7 +303,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     a,
                     b,
-                    f"half-width brackets {m.group(0)} in Chinese text",
+                    _t("half-width brackets {mark} in Chinese text").format(mark=m.group(0)),
                     fix=Fix(p.index, a, m.group(0), f"（{m.group(1)}）"),
                 )
         # Inner book-title marks written < > inside 《》.
@@ -334,7 +336,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"half-width {ch} in Chinese text; write {_FULL[ch]}",
+                        _t("half-width {mark} in Chinese text; write {full}").format(
+                            mark=ch, full=_FULL[ch]
+                        ),
                         fix=Fix(p.index, i, old, _FULL[ch]),
                     )
             elif ch in "()":
@@ -345,7 +349,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"half-width {ch} in Chinese text; write {full}",
+                        _t("half-width {mark} in Chinese text; write {full}").format(
+                            mark=ch, full=full
+                        ),
                         fix=Fix(p.index, i, ch, full),
                     )
             elif ch == '"':
@@ -371,7 +377,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + len(run.group(0)),
-                        f"{run.group(0)} used as a dash in Chinese text; write ——",
+                        _t("{mark} used as a dash in Chinese text; write ——").format(
+                            mark=run.group(0)
+                        ),
                         fix=Fix(p.index, i, run.group(0), "——"),
                     )
             elif ch == "." and text[i : i + 3] == "..." and prev != "." and _chinese(prev):
@@ -431,14 +439,19 @@ def stray_space(source: Source) -> Iterator[Hit]:
             prev, nxt = text[a - 1], text[b]
             why = None
             if (_han(prev) and nxt.isdigit()) or (prev.isdigit() and _han(nxt)):
-                why = "between a Chinese character and a number"
+                why = _t("between a Chinese character and a number")
             elif prev in CN_PUNCT and (_chinese(nxt) or nxt.isalnum()):
-                why = f"after {prev}"
+                why = _t("after {mark}").format(mark=prev)
             elif nxt in CN_PUNCT and (_han(prev) or prev.isdigit()) and nxt not in "“‘（《〈【":
-                why = f"before {nxt}"
+                why = _t("before {mark}").format(mark=nxt)
             if why:
                 yield _hit(
-                    source, p.index, a, b, f"stray space {why}", fix=Fix(p.index, a, m.group(0), "")
+                    source,
+                    p.index,
+                    a,
+                    b,
+                    _t("stray space {why}").format(why=why),
+                    fix=Fix(p.index, a, m.group(0), ""),
                 )
 
 
@@ -731,8 +744,10 @@ def named_not_printed(source: Source) -> Iterator[Hit]:
                         first,
                         0,
                         len(source.paragraph(first).text),
-                        f"the title names {m.group(0)} as printed, but no document after the "
-                        f"notice is titled …{kind.group(1)}",
+                        _t(
+"the title names {name} as printed, but no document after the notice "
+                            "is titled …{kind}"
+                        ).format(name=m.group(0), kind=kind.group(1)),
                     )
     # A title the structure does not take for one (no year in it) still counts when a paragraph
     # after the notice reads exactly the name.
@@ -750,8 +765,10 @@ def named_not_printed(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start(),
                     m.end(),
-                    f"{m.group(0)} is named as printed here, but no document after the notice "
-                    f"is titled …{kind.group(1)}",
+                    _t(
+"{name} is named as printed here, but no document after the notice is "
+                        "titled …{kind}"
+                    ).format(name=m.group(0), kind=kind.group(1)),
                 )
 
 
@@ -767,8 +784,10 @@ def placeholder(source: Source) -> Iterator[Hit]:
     """
     for p in source.paragraphs:
         for m in _PLACEHOLDER_RE.finditer(p.text):
-            what = "to write" if m.group(0) == "【待填写】" else "to review"
-            message = f"{m.group(0)}: {what} before it goes out"
+            what = N_("to write") if m.group(0) == "【待填写】" else N_("to review")
+            message = _t("{mark}: {what} before it goes out").format(
+                mark=m.group(0), what=_t(what)
+            )
             yield _hit(source, p.index, m.start(), m.end(), message)
 
 
