@@ -52,7 +52,8 @@ class EdureportError(Exception):
 
         where = str(self.location)
         hint = _((self.cli_hint or self.hint) if cli else self.hint)
-        text = f"{_(self.message)}; {hint}" if hint else _(self.message)
+        message = _(self.message)
+        text = _("{message}; {hint}").format(message=message, hint=hint) if hint else message
         return f"{where}: {text}" if where else text
 
     def __str__(self) -> str:

@@ -140,7 +140,7 @@ def provided_paths(context: dict[str, Any]) -> tuple[set[str], set[str]]:
                 leaves.add(path)
             for item in value:
                 walk(item, path + "[]")
-        elif path:
+        elif path and value is not None:  # None: a field this kind of block does not have
             leaves.add(path)
 
     walk(context, "")
@@ -164,9 +164,20 @@ def _expr_path(node: nodes.Node, aliases: dict[str, str]) -> str | None:
 
 def used_paths(tree: nodes.Node) -> set[str]:
     """The paths a parsed template reads, loop variables followed to what they loop over."""
+    return _paths(tree)[0]
+
+
+def _paths(tree: nodes.Node) -> tuple[set[str], set[str]]:
+    """The paths read, and those printed whole ({{ notice.body }} prints every paragraph)."""
     used: set[str] = set()
+    printed: set[str] = set()
 
     def visit(node: nodes.Node, aliases: dict[str, str]) -> None:
+        if isinstance(node, nodes.Output):
+            for child in node.nodes:
+                path = _expr_path(child, aliases)
+                if path is not None:
+                    printed.add(path)
         if isinstance(node, nodes.For):
             visit(node.iter, aliases)
             inner = dict(aliases)
@@ -191,7 +202,7 @@ def used_paths(tree: nodes.Node) -> set[str]:
             visit(child, aliases)
 
     visit(tree, {})
-    return used
+    return used, printed
 
 
 def _template_source(path: Path) -> str:
@@ -227,13 +238,14 @@ def inspect_template(path: str | Path, data: Document | None = None) -> Template
         raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
     document = data or sample_document()
     every, leaves = provided_paths(template_context(document))
-    used = used_paths(tree)
+    used, printed = _paths(tree)
     report = TemplateReport(path, used=sorted(used))
     report.missing = sorted(u for u in used if u not in every)
+    # A leaf is shown when it is read, or printed whole as part of what it belongs to.
     report.unshown = sorted(
         leaf
         for leaf in leaves
-        if not any(leaf == u or leaf.startswith((u + ".", u + "[")) for u in used)
+        if leaf not in used and not any(leaf.startswith((u + ".", u + "[")) for u in printed)
     )
     if not report.missing:
         with tempfile.TemporaryDirectory() as folder:

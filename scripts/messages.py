@@ -10,6 +10,7 @@ already in the .po are kept; a message no longer used is dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import sys
@@ -69,7 +70,15 @@ def messages() -> list[str]:
 
 def catalogue() -> Catalog:
     old = read_po(PO.open("rb")) if PO.exists() else Catalog(locale="zh_CN")
-    new = Catalog(locale="zh_CN", domain="edureport", project="edureport", fuzzy=False)
+    fixed = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # no dates in the header: output is reproducible
+    new = Catalog(
+        locale="zh_CN",
+        domain="edureport",
+        project="edureport",
+        fuzzy=False,
+        creation_date=fixed,
+        revision_date=fixed,
+    )
     for message in messages():
         kept = old.get(message)
         new.add(message, kept.string if kept is not None else "")

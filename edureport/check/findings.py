@@ -84,6 +84,8 @@ class Finding:
             "severity": self.severity.value,
             "paragraph": self.location.paragraph,
             "offset": self.location.offset,
+            # The character as the text report and a person count it (from 1): the same number.
+            "character": None if self.location.offset is None else self.location.offset + 1,
             "excerpt": self.location.excerpt,
             "page": self.location.page,
             "line": self.location.line,
