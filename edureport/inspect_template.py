@@ -174,10 +174,10 @@ def _paths(tree: nodes.Node) -> tuple[set[str], set[str]]:
 
     def visit(node: nodes.Node, aliases: dict[str, str]) -> None:
         if isinstance(node, nodes.Output):
-            for child in node.nodes:
-                path = _expr_path(child, aliases)
-                if path is not None:
-                    printed.add(path)
+            for expr in node.nodes:
+                whole = _expr_path(expr, aliases)
+                if whole is not None:
+                    printed.add(whole)
         if isinstance(node, nodes.For):
             visit(node.iter, aliases)
             inner = dict(aliases)
@@ -187,8 +187,8 @@ def _paths(tree: nodes.Node) -> tuple[set[str], set[str]]:
                 assert isinstance(target, nodes.Name)
                 if source is not None:
                     inner[target.name] = source + "[]"
-            for child in [*node.body, *node.else_]:
-                visit(child, inner)
+            for statement in [*node.body, *node.else_]:
+                visit(statement, inner)
             if node.test is not None:
                 visit(node.test, inner)
             return
