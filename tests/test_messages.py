@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT, SEED_TEXT
 
 from edureport.check import RULES
+from edureport.check import check as edureport_check
 from edureport.cli import main
 from edureport.i18n import language, language_from_env
 
@@ -138,3 +139,16 @@ def test_rules_lists_every_rule_with_its_clause() -> None:
     assert rows["T201"]["what"].endswith("within a paragraph.")
     code, out, _ = run("--lang", "zh", "rules")
     assert "T101  错误" in out and "不加“第”" in out
+
+
+def test_findings_say_where_word_shows_them(seed_docx: Path) -> None:
+    findings = {(f.rule, f.location.paragraph): f for f in edureport_check(seed_docx)}
+    item = findings[("T203", 171)].location  # 32. in section 六、 of the plan
+    assert (item.path, item.opening) == ("工作要点 › 六、 › 32.", "加强机关节能管理,严格控…")
+    summary = findings[("T203", 20)].location
+    assert summary.path == "工作总结 › 二、 › （一）"
+    _, text, _ = run("check", str(seed_docx), "--select", "T203")
+    assert "(工作要点 › 六、 › 32. “加强机关节能管理,严格控…”)" in text
+    _, data, _ = run("check", str(seed_docx), "--select", "T203", "--format", "json")
+    last = json.loads(data)["findings"][-1]
+    assert (last["path"], last["opening"]) == ("工作要点 › 六、 › 32.", "加强机关节能管理,严格控…")

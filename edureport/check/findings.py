@@ -44,6 +44,9 @@ class Position:
     excerpt: str = ""
     page: int | None = None
     line: int | None = None
+    # Where Word shows it: the part and heading path, and the paragraph's opening words.
+    path: str = ""
+    opening: str = ""
 
     def __str__(self) -> str:
         on_page = f"page {self.page}, line {self.line}" if self.page is not None else ""
@@ -89,6 +92,8 @@ class Finding:
             "excerpt": self.location.excerpt,
             "page": self.location.page,
             "line": self.location.line,
+            "path": self.location.path,
+            "opening": self.location.opening,
             "message": self.message,
             "clause": self.clause,
             "fix": None

@@ -30,6 +30,9 @@ def line(path: Path, f: Finding) -> str:
         text += _(f.message)
     if f.location.excerpt:
         text += f" 「{f.location.excerpt}」"
+    if f.location.path or f.location.opening:
+        words = f"“{f.location.opening}”" if f.location.opening else ""
+        text += f" ({' '.join(filter(None, (f.location.path, words)))})"
     if f.clause:
         text += f" [{f.clause}]"
     if f.fix is not None:
