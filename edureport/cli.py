@@ -432,13 +432,14 @@ def check_command(
     else:
         from .office import INSTALL_HINT, find_soffice
 
+        asked = pages
         if pages and find_soffice() is None:
             hint = f"page rules (P…) not run: LibreOffice is not found; {INSTALL_HINT}"
             click.echo(hint, err=True)
             pages = False
-        elif not pages and file.suffix.lower() == ".docx":
-            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
         findings = run_check(file, select=selected, ignore=ignored, pages=pages)
+        if not asked and file.suffix.lower() == ".docx":  # after the check: an error comes first
+            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
         fixed = None
     if fmt == "json":
         click.echo(render_json(file, findings, fixed))
