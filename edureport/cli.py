@@ -60,8 +60,9 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx); with "
-    "several sources, a folder, or --rows: the folder to write into (default: here).",
+    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx; for a "
+    "document without one, SOURCE's name, e.g. school-2023.docx); with several sources, a "
+    "folder, or --rows: the folder to write into (default: here).",
 )
 @click.option(
     "--template",

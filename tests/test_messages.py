@@ -4,6 +4,7 @@ is missing."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,22 @@ def test_findings_say_where_word_shows_them(seed_docx: Path) -> None:
     _, data, _ = run("check", str(seed_docx), "--select", "T203", "--format", "json")
     last = json.loads(data)["findings"][-1]
     assert (last["path"], last["opening"]) == ("工作要点 › 六、 › 32.", "加强机关节能管理,严格控…")
+
+
+def test_build_default_output_name_is_what_the_help_says(tmp_path: Path) -> None:
+    _, helped, _ = run("build", "--help")
+    helped = " ".join(helped.split())  # as wrapped for the terminal
+    assert (
+        "the document code, e.g. 承教发〔2021〕1号.docx" in helped and "school-2023.docx" in helped
+    )
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        assert run("build", str(EXAMPLES / "chengde-2021"))[0] == 0
+        assert run("build", str(EXAMPLES / "school-2023"))[0] == 0  # a summary alone: no code
+    finally:
+        os.chdir(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "school-2023.docx",
+        "承教发〔2021〕1号.docx",
+    ]
