@@ -63,8 +63,9 @@ def scaffold(
         f"  title: {_q(title)}",
         "  # 成文日期, e.g. 2024-04-06 (written 2024年4月6日); null prints 【待填写】",
         "  date: null",
-        "  # 主送机关",
-        f"  recipients: [{todo}]",
+        # 各 first: a 主送机关 line that opens with the placeholder is not read as one by check
+        "  # 主送机关, e.g. [各县（市、区）教育局, 各直属学校]",
+        f"  recipients: [{_q('各' + PLACEHOLDER)}]",
         "  # 正文: one entry per paragraph",
         f"  body: [{_q(body)}]",
         "  # the documents it prints, in order",

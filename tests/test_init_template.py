@@ -52,7 +52,11 @@ def test_init_writes_a_document_that_builds_as_written(tmp_path: Path) -> None:
     assert "关于印发2023年工作总结及2024年工作要点的通知" in "".join(lines)  # over two lines
     assert "2024年工作要点" in lines
     # every field a person fills is marked, and check lists each one
-    left = [f for f in check(built) if f.rule == "T401"]
+    findings = check(built)
+    assert {f.rule for f in findings} == {"T401"}  # nothing else wrong with it
+    left = [f for f in findings if f.rule == "T401"]
+    date = [f for f in left if f.location.excerpt == "【待填写】" and f.location.path == "通知"]
+    assert len(date) == 1  # the 成文日期, found under the notice
     values = [
         line.split(" #")[0] for line in text.splitlines() if not line.lstrip().startswith("#")
     ]

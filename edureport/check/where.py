@@ -25,8 +25,11 @@ def path_of(source: Source, index: int) -> str:
     s = source.structure
     part = next((p for p in s.parts if p.first <= index <= p.end), None)
     if part is None:
-        before = s.parts and index < s.parts[0].first
-        return "版头" if before and s.is_notice else ""
+        # Between parts (the notice's signature and date): the part before it.
+        earlier = [p for p in s.parts if p.first <= index]
+        if not earlier:
+            return "版头" if s.is_notice else ""
+        return _part_name(source, earlier[-1])
     trail: list[Heading] = []
     for heading in part.headings:
         if heading.index > index:
