@@ -172,3 +172,13 @@ def test_build_default_output_name_is_what_the_help_says(tmp_path: Path) -> None
         "school-2023.docx",
         "承教发〔2021〕1号.docx",
     ]
+
+
+def test_results_on_a_folder_that_needs_force_says_so_first(tmp_path: Path) -> None:
+    source = str(EXAMPLES / "chengde-2021")
+    assert run("draft", source, "-o", str(tmp_path))[0] == 0
+    workbook = tmp_path / "results.xlsx"  # blank: every item would be a warning of the merge
+    code, _, err = run("draft", source, "-o", str(tmp_path), "--results", str(workbook))
+    assert code == 1
+    assert err.startswith("edureport: error:") and "use --force" in err.splitlines()[0]
+    assert "warning" not in err
