@@ -69,7 +69,11 @@ def code_form(source: Source) -> Iterator[Hit]:
         for m in CODE_RE.finditer(p.text):
             severity = Severity.ERROR if p.index == own else Severity.WARNING
             code = m.group(0)[m.start("agency") - m.start() :]
-            where = "the 发文字号" if p.index == own else f"the cited code {code}"
+            where = (
+                _t("the 发文字号")
+                if p.index == own
+                else _t("the cited code {code}").format(code=code)
+            )
             if (m.group("open"), m.group("close")) != ("〔", "〕"):
                 old = p.text[m.start("open") : m.end("close")]
                 new = "〔" + m.group("year") + "〕"
@@ -78,8 +82,11 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("open"),
                     m.end(),
-                    f"{where} uses {m.group('open')}{m.group('close')} around the year; "
-                    f"write 〔{m.group('year')}〕",
+                    _t("{where} uses {brackets} around the year; write 〔{year}〕").format(
+                        where=where,
+                        brackets=m.group("open") + m.group("close"),
+                        year=m.group("year"),
+                    ),
                     severity=severity,
                     fix=Fix(p.index, m.start("open"), old, new),
                 )
@@ -89,7 +96,9 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("di"),
                     m.end(),
-                    f"{where} has 第 before the serial number; the standard writes no 第",
+                    _t("{where} has 第 before the serial number; the standard writes no 第").format(
+                        where=where
+                    ),
                     severity=severity,
                 )
             serial = m.group("serial")
@@ -99,8 +108,9 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("serial"),
                     m.end(),
-                    f"{where} has a leading "
-                    f"zero in its serial number {serial}; write {int(serial)}",
+                    _t(
+                        "{where} has a leading zero in its serial number {serial}; write {n}"
+                    ).format(where=where, serial=serial, n=int(serial)),
                     severity=severity,
                 )
 
@@ -125,7 +135,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    f"成文日期 written {text}; write it as 2021年4月6日",
+                    _t("成文日期 written {text}; write it as 2021年4月6日").format(text=text),
                 )
                 continue
             m = DATE_RE.match(text)
@@ -136,7 +146,9 @@ def date_form(source: Source) -> Iterator[Hit]:
                         p.index,
                         lead,
                         lead + len(text),
-                        f"成文日期 written {text} is not a date; write it as 2021年4月6日",
+                        _t(
+                            "成文日期 written {text} is not a date; write it as 2021年4月6日"
+                        ).format(text=text),
                     )
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
@@ -146,8 +158,10 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    "成文日期 in Chinese numerals; "
-                    "the 2012 standard writes it in Arabic numerals (2021年4月6日)",
+                    _t(
+                        "成文日期 in Chinese numerals; "
+                        "the 2012 standard writes it in Arabic numerals (2021年4月6日)"
+                    ),
                 )
             elif len(y) != 4:
                 yield _hit(
@@ -155,7 +169,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    "成文日期 with a two-digit year; write the year in full",
+                    _t("成文日期 with a two-digit year; write the year in full"),
                 )
             elif mo.startswith("0") or d.startswith("0"):
                 yield _hit(
@@ -163,7 +177,9 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    f"成文日期 with a leading zero; write {y}年{int(mo)}月{int(d)}日",
+                    _t("成文日期 with a leading zero; write {date}").format(
+                        date=f"{y}年{int(mo)}月{int(d)}日"
+                    ),
                 )
             continue
         for m in _LEADING_ZERO.finditer(p.text):
@@ -172,7 +188,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                 p.index,
                 m.start(),
                 m.end(),
-                f"date {m.group(0)} with a leading zero",
+                _t("date {date} with a leading zero").format(date=m.group(0)),
                 severity=Severity.WARNING,
             )
 
@@ -226,7 +242,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                         p.index,
                         j,
                         j + 1,
-                        f"{ch} opens here and another {ch} opens before a closing {_PAIRS[ch]}",
+                        _t(
+                            "{mark} opens here and another {mark} opens before a closing {close}"
+                        ).format(mark=ch, close=_PAIRS[ch]),
                     )
                 stack.append(i)
             elif ch in _CLOSERS:
@@ -239,7 +257,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"{ch} closes here but nothing opened it in this paragraph",
+                        _t("{mark} closes here but nothing opened it in this paragraph").format(
+                            mark=ch
+                        ),
                     )
         for opener, stack in stacks.items():
             for j in stack:
@@ -248,7 +268,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                     p.index,
                     j,
                     j + 1,
-                    f"{opener} opens here and is not closed with {_PAIRS[opener]}",
+                    _t("{mark} opens here and is not closed with {close}").format(
+                        mark=opener, close=_PAIRS[opener]
+                    ),
                 )
 
 
@@ -265,7 +287,7 @@ def quote_direction(source: Source) -> Iterator[Hit]:
                 p.index,
                 i,
                 i + 1,
-                f"quotation mark {p.text[i]} should be {new} here",
+                _t("quotation mark {mark} should be {new} here").format(mark=p.text[i], new=new),
                 fix=Fix(p.index, i, p.text[i], new),
             )
 
@@ -316,7 +338,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     a,
                     a + len(inner.group(0)),
-                    "inner book-title marks written < >; inside 《》 use 〈〉",
+                    _t("inner book-title marks written < >; inside 《》 use 〈〉"),
                     fix=Fix(p.index, a, inner.group(0), f"〈{inner.group(1)}〉"),
                 )
         quotes = [i for i, c in enumerate(text) if c == '"'] if '"' in text else []
@@ -390,7 +412,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     i,
                     i + len(run.group(0)),
-                    "... in Chinese text; write ……",
+                    _t("... in Chinese text; write ……"),
                     fix=Fix(p.index, i, run.group(0), "……"),
                 )
             elif ch == "." and _han(prev) and not ((nxt.isascii() and nxt.isalnum()) or nxt == "."):
@@ -399,7 +421,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     i,
                     i + 1,
-                    "half-width . at the end of a Chinese sentence; write 。",
+                    _t("half-width . at the end of a Chinese sentence; write 。"),
                     fix=Fix(p.index, i, ch, "。"),
                 )
 
@@ -566,7 +588,9 @@ def label_consistency(source: Source) -> Iterator[Hit]:
                     index,
                     offset,
                     offset + len(label),
-                    f"label {label} here; the other {counts[main]} use {main}",
+                    _t("label {label} here; the other {n} use {main}").format(
+                        label=label, n=counts[main], main=main
+                    ),
                 )
 
 
@@ -646,8 +670,10 @@ def label_alone(source: Source) -> Iterator[Hit]:
                 p.index,
                 lab[1],
                 end,
-                f"the label {lab[0]} stands alone; its text "
-                f"starts in the next paragraph ({nxt.index})",
+                _t(
+                    "the label {label} stands alone; its text starts in the next paragraph "
+                    "({paragraph})"
+                ).format(label=lab[0], paragraph=nxt.index),
             )
 
 
