@@ -335,13 +335,15 @@ def draft(
             click.echo(f"  {review.where}: {review.sentence}  ← {'；'.join(review.reasons)}")
     if drafts.problems:
         count = len(drafts.problems)
-        click.echo(f"{count} problem(s) in {results}: see the warnings above", err=True)
+        message = _("{count} problem(s) in {results}: see the warnings above")
+        click.echo(message.format(count=count, results=results), err=True)
     left = (
-        ["the 成文日期"]
+        [_("the 成文日期")]
         if serial is not None
-        else ["the document number (or give --serial)", "the 成文日期"]
+        else [_("the document number (or give --serial)"), _("the 成文日期")]
     )
-    click.echo(f"left as 【待填写】 for you to fill in document.yaml: {' and '.join(left)}")
+    message = _("left as 【待填写】 for you to fill in document.yaml: {what}")
+    click.echo(message.format(what=_(" and ").join(left)))
 
 
 @main.command()

@@ -18,6 +18,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from markupsafe import Markup
 
 from .errors import Location, TemplateError
+from .i18n import _
 from .model import (
     Column,
     Document,
@@ -258,21 +259,21 @@ def render_report(report: TemplateReport) -> str:
     """The report as the CLI prints it."""
 
     def names(items: list[str]) -> str:
-        return "\n".join(f"  {item}" for item in items) if items else "  none"
+        return "\n".join(f"  {item}" for item in items) if items else "  " + _("none")
 
     from .check.report import line
 
     out = [
-        f"{report.path}: the template uses {len(report.used)} name(s):",
+        _("{path}: the template uses {n} name(s):").format(path=report.path, n=len(report.used)),
         names(report.used),
-        "names the data does not provide:",
+        _("names the data does not provide:"),
         names(report.missing),
-        "data the template never shows:",
+        _("data the template never shows:"),
         names(report.unshown),
     ]
     if report.missing:
-        out.append("layout: not checked (the template cannot be filled)")
+        out.append(_("layout: not checked (the template cannot be filled)"))
     else:
-        out.append("layout of the template filled with a sample document:")
+        out.append(_("layout of the template filled with a sample document:"))
         out.append(names([line(report.path, f) for f in report.findings]))
     return "\n".join(out)
