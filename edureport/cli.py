@@ -153,9 +153,7 @@ def _before_pdf(target: Path, force: bool) -> None:
     from .pdf import require_soffice
 
     if target.exists() and not force:
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(target)
-        )
+        raise OutputExistsError(location=Location(target))
     require_soffice()
 
 
@@ -165,9 +163,9 @@ def _convert(sources: list[Path], outputs: list[Path], force: bool) -> None:
 
     converted = to_pdf(sources, outputs, force=force)
     for path in converted.written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     for warning in converted.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
     if converted.failed:
         lines = [f"{source}: {reason}" for source, reason in converted.failed]
         raise OfficeError(
@@ -230,8 +228,9 @@ def _build_many(
         if bar:
             bar.__exit__(None, None, None)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
-    click.echo(f"wrote {len(result.written)} file(s) into {folder}")
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
+    message = _("wrote {n} file(s) into {folder}")
+    click.echo(message.format(n=len(result.written), folder=folder))
     if result.failed:
         raise BatchError(result.failed)
 
@@ -498,8 +497,9 @@ def preview_command(file: Path, output: Path, dpi: int, template: Path | None, f
 
     result = preview(file, output, dpi=dpi, force=force, template=template)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
-    click.echo(f"wrote {len(result.pages)} page image(s) into {output}; all pages: {result.sheet}")
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
+    message = _("wrote {n} page image(s) into {folder}; all pages: {sheet}")
+    click.echo(message.format(n=len(result.pages), folder=output, sheet=result.sheet))
 
 
 def _register() -> None:
