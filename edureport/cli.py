@@ -29,6 +29,18 @@ _summary_form = click.option(
 )
 
 
+class _Existing(click.Path):
+    """A path that must exist: a missing one is reported as every missing file is, by _Command
+    (edureport: error: FILE: no such file or folder), not as click's "Invalid value"."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not Path(value).exists():
+            from .errors import InputError, Location
+
+            raise InputError("no such file or folder", Location(Path(value)))
+        return super().convert(value, param, ctx)
+
+
 class _Command(click.Group):
     """Turns every edureport error into one paragraph on stderr and its exit code: no traceback.
     This is the one place where errors become exit codes."""
@@ -452,7 +464,7 @@ def check_command(
 
 @main.command("pdf")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+    "files", nargs=-1, required=True, type=_Existing(path_type=Path, dir_okay=False)
 )
 @click.option(
     "-o",
@@ -473,7 +485,7 @@ def pdf_command(files: tuple[Path, ...], output: Path | None, force: bool) -> No
 
 
 @main.command("preview")
-@click.argument("file", type=click.Path(path_type=Path, exists=True))
+@click.argument("file", type=_Existing(path_type=Path))
 @click.option(
     "-o",
     "--output",

@@ -123,6 +123,8 @@ def test_missing_files_are_reported_one_way(tmp_path: Path) -> None:
         ["parse", nowhere],
         ["build", nowhere],
         ["template", "check", nowhere],
+        ["pdf", nowhere],
+        ["preview", nowhere, "-o", str(tmp_path / "pages")],
     ):
         code, _, err = run(*args)
         assert code in (1, 2) and err.startswith("edureport: error:"), (args, err)
