@@ -306,9 +306,9 @@ def _check_names(work: Sequence[_Job], folder: Path, formats: Sequence[str], for
         if existing:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
             raise OutputExistsError(
-                f"the output file exists{more}, so nothing was written; use --force to "
-                "replace them",
+                f"the output file exists{more}, so nothing was written",
                 Location(existing[0]),
+                them=len(existing) > 1,
             )
 
 

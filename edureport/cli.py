@@ -11,6 +11,8 @@ import click
 
 from . import __version__
 from .errors import EdureportError
+from .i18n import _, language_from_env
+from .i18n_cli import _lang_option, speaking
 
 # `check` keeps 1 for “errors found”, so a check that could not run at all exits 2.
 _ERROR_EXIT = {"check": 2}
@@ -27,6 +29,18 @@ _summary_form = click.option(
 )
 
 
+class _Existing(click.Path):
+    """A path that must exist: a missing one is reported as every missing file is, by _Command
+    (edureport: error: FILE: no such file or folder), not as click's "Invalid value"."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not Path(value).exists():
+            from .errors import InputError, Location
+
+            raise InputError("no such file or folder", Location(Path(value)))
+        return super().convert(value, param, ctx)
+
+
 class _Command(click.Group):
     """Turns every edureport error into one paragraph on stderr and its exit code: no traceback.
     This is the one place where errors become exit codes."""
@@ -35,12 +49,19 @@ class _Command(click.Group):
         try:
             return super().invoke(ctx)
         except EdureportError as exc:
-            click.echo(f"edureport: error: {exc}", err=True)
+            message = _("edureport: error: {message}").format(message=exc.describe(cli=True))
+            click.echo(message, err=True)
             sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The reader's language for this run (help included); a caller in Python keeps its own.
+        with speaking(language_from_env(), self):
+            return super().main(*args, **kwargs)
 
 
 @click.group(cls=_Command)
 @click.version_option(__version__, prog_name="edureport")
+@_lang_option
 def main() -> None:
     """Build, parse, check and draft 红头文件 laid out to GB/T 9704-2012."""
 
@@ -51,8 +72,9 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx); with "
-    "several sources, a folder, or --rows: the folder to write into (default: here).",
+    help="The .docx to write (default: the document code, e.g. 承教发〔2021〕1号.docx; for a "
+    "document without one, SOURCE's name, e.g. school-2023.docx); with several sources, a "
+    "folder, or --rows: the folder to write into (default: here).",
 )
 @click.option(
     "--template",
@@ -132,7 +154,7 @@ def build(
             _convert([docx], [output.with_suffix(".pdf")], force)
         return
     written = build_document(document, output, template=template, force=force)
-    click.echo(f"wrote {written}")
+    click.echo(_("wrote {path}").format(path=written))
     if "pdf" in formats:
         _convert([written], [written.with_suffix(".pdf")], force)
 
@@ -143,9 +165,7 @@ def _before_pdf(target: Path, force: bool) -> None:
     from .pdf import require_soffice
 
     if target.exists() and not force:
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(target)
-        )
+        raise OutputExistsError(location=Location(target))
     require_soffice()
 
 
@@ -155,9 +175,9 @@ def _convert(sources: list[Path], outputs: list[Path], force: bool) -> None:
 
     converted = to_pdf(sources, outputs, force=force)
     for path in converted.written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     for warning in converted.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
     if converted.failed:
         lines = [f"{source}: {reason}" for source, reason in converted.failed]
         raise OfficeError(
@@ -220,13 +240,14 @@ def _build_many(
         if bar:
             bar.__exit__(None, None, None)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
-    click.echo(f"wrote {len(result.written)} file(s) into {folder}")
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
+    message = _("wrote {n} file(s) into {folder}")
+    click.echo(message.format(n=len(result.written), folder=folder))
     if result.failed:
         raise BatchError(result.failed)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option(
     "-o",
     "--output",
@@ -236,11 +257,14 @@ def _build_many(
     help="Where to write the template.",
 )
 @_force
-def template(output: Path, force: bool) -> None:
-    """Write the default GB/T 9704-2012 letterhead template, to make your own from it."""
+@click.pass_context
+def template(ctx: click.Context, output: Path, force: bool) -> None:
+    """Write the default GB/T 9704-2012 letterhead template, to make your own from it
+    (`template check FILE` checks one)."""
     from .letterhead import write_template
 
-    click.echo(f"wrote {write_template(output, force=force)}")
+    if ctx.invoked_subcommand is None:
+        click.echo(_("wrote {path}").format(path=write_template(output, force=force)))
 
 
 @main.command()
@@ -259,13 +283,13 @@ def parse(source: Path, output: Path | None, force: bool) -> None:
 
     result = parse_with_warnings(source)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
     comment = f"Read from {source.name} by edureport parse."
     if output is None:
         click.echo(dumps(result.document, comment), nl=False)
     else:
         write_yaml(result.document, output, force=force, comment=comment)
-        click.echo(f"wrote {output}")
+        click.echo(_("wrote {path}").format(path=output))
     # With the YAML on stdout, the summary goes to stderr so that the YAML can be redirected.
     click.echo(summarize(result.document), err=output is None)
 
@@ -307,11 +331,12 @@ def draft(
     from .draft import draft as make_drafts
 
     drafts = make_drafts(source, year, serial=serial, results=results, summary_form=summary_form)
-    for problem in drafts.problems:
-        click.echo(f"edureport: warning: {problem}", err=True)
+    # A folder that needs --force is said first, not after every warning of the merge.
     written = drafts.write(output, force=force, split=split)
+    for problem in drafts.problems:
+        click.echo(_("edureport: warning: {message}").format(message=problem), err=True)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     if drafts.reviews:
         click.echo(
             f"{len(drafts.reviews)} sentence(s) of the {drafts.year} plan may only have held "
@@ -321,13 +346,15 @@ def draft(
             click.echo(f"  {review.where}: {review.sentence}  ← {'；'.join(review.reasons)}")
     if drafts.problems:
         count = len(drafts.problems)
-        click.echo(f"{count} problem(s) in {results}: see the warnings above", err=True)
+        message = _("{count} problem(s) in {results}: see the warnings above")
+        click.echo(message.format(count=count, results=results), err=True)
     left = (
-        ["the 成文日期"]
+        [_("the 成文日期")]
         if serial is not None
-        else ["the document number (or give --serial)", "the 成文日期"]
+        else [_("the document number (or give --serial)"), _("the 成文日期")]
     )
-    click.echo(f"left as 【待填写】 for you to fill in document.yaml: {' and '.join(left)}")
+    message = _("left as 【待填写】 for you to fill in document.yaml: {what}")
+    click.echo(message.format(what=_(" and ").join(left)))
 
 
 @main.command()
@@ -356,7 +383,7 @@ def collect(sources: tuple[Path, ...], into: Path, summary_form: str) -> None:
 
 
 @main.command("check")
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -419,13 +446,14 @@ def check_command(
     else:
         from .office import INSTALL_HINT, find_soffice
 
+        asked = pages
         if pages and find_soffice() is None:
             hint = f"page rules (P…) not run: LibreOffice is not found; {INSTALL_HINT}"
             click.echo(hint, err=True)
             pages = False
-        elif not pages and file.suffix.lower() == ".docx":
-            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
         findings = run_check(file, select=selected, ignore=ignored, pages=pages)
+        if not asked and file.suffix.lower() == ".docx":  # after the check: an error comes first
+            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
         fixed = None
     if fmt == "json":
         click.echo(render_json(file, findings, fixed))
@@ -436,7 +464,7 @@ def check_command(
 
 @main.command("pdf")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+    "files", nargs=-1, required=True, type=_Existing(path_type=Path, dir_okay=False)
 )
 @click.option(
     "-o",
@@ -457,7 +485,7 @@ def pdf_command(files: tuple[Path, ...], output: Path | None, force: bool) -> No
 
 
 @main.command("preview")
-@click.argument("file", type=click.Path(path_type=Path, exists=True))
+@click.argument("file", type=_Existing(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -481,5 +509,17 @@ def preview_command(file: Path, output: Path, dpi: int, template: Path | None, f
 
     result = preview(file, output, dpi=dpi, force=force, template=template)
     for warning in result.warnings:
-        click.echo(f"edureport: warning: {warning}", err=True)
-    click.echo(f"wrote {len(result.pages)} page image(s) into {output}; all pages: {result.sheet}")
+        click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
+    message = _("wrote {n} page image(s) into {folder}; all pages: {sheet}")
+    click.echo(message.format(n=len(result.pages), folder=output, sheet=result.sheet))
+
+
+def _register() -> None:
+    from .commands import init, rules, template_check
+
+    main.add_command(init)
+    main.add_command(rules)
+    template.add_command(template_check)
+
+
+_register()

@@ -20,6 +20,7 @@ from typing import Any
 
 from .dump import dumps
 from .errors import InputError, Location, OutputExistsError
+from .i18n import _
 from .load import load
 from .model import (
     PLACEHOLDER,
@@ -102,9 +103,9 @@ class Drafts:
             if len(existing) > 5:
                 names += f" and {len(existing) - 5} more"
             raise OutputExistsError(
-                f"the draft folder already has {names}; use --force to replace "
-                f"{'it' if len(existing) == 1 else 'them'}",
+                _("the draft folder already has {names}").format(names=names),
                 Location(folder),
+                them=len(existing) > 1,
             )
         try:
             for parent in dict.fromkeys(path.parent for path in outputs):
@@ -143,7 +144,7 @@ class Drafts:
 
 def draft(
     source: str | Path | Document,
-    year: int | None = None,
+    year: int | str | None = None,
     *,
     serial: int | None = None,
     results: str | Path | None = None,
@@ -153,8 +154,10 @@ def draft(
 
     ``year`` is the new year (default: the source plan's year + 1); ``serial`` the new document's
     number (default: left as 【待填写】); ``results`` a filled workbook to merge; ``summary_form``
-    how the summary writes each item (see :data:`SUMMARY_FORMS`).
+    how the summary writes each item (see :data:`SUMMARY_FORMS`). A year
+    written as text ("2022") is read as the number it spells.
     """
+    year = _year(year)
     document = _read_source(source)
     where = Location(document.source)
     plan = document.plan
@@ -212,6 +215,14 @@ def plan_tasks(plan: Plan) -> tuple[list[Task], list[Target]]:
     for section in plan.sections:
         walk(section, section.title, ())
     return tasks, targets
+
+
+def _year(year: int | str | None) -> int | None:
+    if year is None or (isinstance(year, int) and not isinstance(year, bool)):
+        return year
+    if isinstance(year, str) and re.fullmatch(r"\s*\d{4}\s*", year):
+        return int(year)
+    raise InputError(f"expected the year as a number such as 2022, got {year!r}")
 
 
 def merge_results(drafts: Drafts, path: str | Path) -> Drafts:

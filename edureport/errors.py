@@ -37,14 +37,27 @@ class EdureportError(Exception):
 
     exit_code = 1
 
+    # What to do about it, in a Python caller's words and in a command-line user's words.
+    hint = ""
+    cli_hint = ""
+
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
 
-    def __str__(self) -> str:
+    def describe(self, *, cli: bool = False) -> str:
+        """The one-paragraph message; ``cli`` words the hint for the command line."""
+        from .i18n import _
+
         where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        hint = _((self.cli_hint or self.hint) if cli else self.hint)
+        message = _(self.message)
+        text = _("{message}; {hint}").format(message=message, hint=hint) if hint else message
+        return f"{where}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 class InputError(EdureportError):
@@ -61,3 +74,22 @@ class TemplateError(EdureportError):
 
 class OutputExistsError(EdureportError):
     """The output file exists and replacing it was not asked for."""
+
+    def __init__(
+        self,
+        message: str = "the output file exists",  # N_: kept as the catalogue's key
+        location: Location | None = None,
+        *,
+        them: bool = False,
+    ) -> None:
+        super().__init__(message, location)
+        from .i18n import N_
+
+        if them:
+            self.hint, self.cli_hint = N_("pass force=True to replace them"), N_(
+                "use --force to replace them"
+            )
+        else:
+            self.hint, self.cli_hint = N_("pass force=True to replace it"), N_(
+                "use --force to replace it"
+            )

@@ -245,8 +245,28 @@ class Document:
     comments: list[Comment] = zh("批注", default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
 
-    def build(self, output: str | Path, **options: Any) -> Path:
-        """Write this document as a .docx; see :func:`edureport.build` for the options."""
+    def build(
+        self,
+        output: str | Path,
+        *,
+        template: str | Path | None = None,
+        force: bool = False,
+    ) -> Path:
+        """Write this document as a .docx at ``output``, in ``template`` (default: a template.docx
+        beside its data, else the bundled one); an existing file is replaced only with ``force``."""
         from .render import build
 
-        return build(self, output, **options)
+        return build(self, output, template=template, force=force)
+
+    def to_bytes(self, *, template: str | Path | None = None) -> bytes:
+        """The .docx as bytes, for a script or a web service that never touches the disk."""
+        from .render import render_bytes
+
+        return render_bytes(self, template)
+
+    def save(self, output: str | Path, *, force: bool = False) -> Path:
+        """Write this document's data as YAML at ``output`` (the form :func:`edureport.load`
+        reads): all or nothing, and an existing file is replaced only with ``force``."""
+        from .dump import write_yaml
+
+        return write_yaml(self, output, force=force, comment="Written by edureport.")

@@ -51,9 +51,7 @@ def to_pdf(
     if not force:
         for target in targets:
             if target.exists():
-                raise OutputExistsError(
-                    "the output file exists; use --force to replace it", Location(target)
-                )
+                raise OutputExistsError(location=Location(target))
     seen: dict[Path, Path] = {}
     for source, target in zip(sources, targets, strict=True):
         earlier = seen.setdefault(target.resolve(), Path(source))

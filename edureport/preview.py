@@ -56,9 +56,7 @@ def preview(
         raise InputError("expected a folder for the images, but this is a file", Location(folder))
     sheet_path = folder / f"{stem}-pages.png"
     if not force and sheet_path.exists():
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(sheet_path)
-        )
+        raise OutputExistsError(location=Location(sheet_path))
     with tempfile.TemporaryDirectory(prefix="edureport-preview-") as work_name:
         work = Path(work_name)
         warnings: list[str] = []
@@ -83,9 +81,7 @@ def preview(
         if not force:
             for target in targets:
                 if target.exists():
-                    raise OutputExistsError(
-                        "the output file exists; use --force to replace it", Location(target)
-                    )
+                    raise OutputExistsError(location=Location(target))
         folder.mkdir(parents=True, exist_ok=True)
         from .render import atomic_output
 

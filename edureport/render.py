@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import tempfile
 import zipfile
@@ -148,6 +149,15 @@ def _environment() -> _Environment:
     return _Environment()
 
 
+def template_context(document: Document) -> dict[str, Any]:
+    """What a template sees: the composed document, every text escaped."""
+    context = compose(document)
+    if context["notice"] is not None:
+        context["notice"]["organs"] = [_mark_run(**organ) for organ in context["notice"]["organs"]]
+    escaped: dict[str, Any] = _escaped(context)
+    return escaped
+
+
 def render(document: Document, template: str | Path | None = None) -> Any:
     """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate"""
     from docxtpl import DocxTemplate
@@ -157,10 +167,7 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         raise TemplateError("the template file does not exist", Location(path))
     if not zipfile.is_zipfile(path):
         raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
-    context = compose(document)
-    if context["notice"] is not None:
-        context["notice"]["organs"] = [_mark_run(**organ) for organ in context["notice"]["organs"]]
-    context = _escaped(context)
+    context = template_context(document)
     try:
         tpl = DocxTemplate(str(path))
         tpl.render(context, jinja_env=_environment(), autoescape=True)
@@ -182,6 +189,13 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
     drop_empty_runs(tpl.docx.element.body)
     return tpl
+
+
+def render_bytes(document: Document, template: str | Path | None = None) -> bytes:
+    """The .docx of ``document`` as bytes, written nowhere."""
+    buffer = io.BytesIO()
+    render(document, template).save(buffer)
+    return buffer.getvalue()
 
 
 def drop_empty_runs(body: Any) -> None:
@@ -221,9 +235,7 @@ def _umask() -> int:
 def atomic_output(output: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
     if output.exists() and not force:
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(output)
-        )
+        raise OutputExistsError(location=Location(output))
     if not output.parent.is_dir():
         raise InputError("the output folder does not exist", Location(output.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
@@ -239,14 +251,10 @@ def atomic_output(output: Path, force: bool) -> Iterator[Path]:
             try:  # link fails if the file appeared meanwhile: never overwrite without --force
                 os.link(tmp, output)
             except FileExistsError:
-                raise OutputExistsError(
-                    "the output file exists; use --force to replace it", Location(output)
-                ) from None
+                raise OutputExistsError(location=Location(output)) from None
             except OSError:  # no hard links here (FAT, some network drives): check, then move
                 if output.exists():
-                    raise OutputExistsError(
-                        "the output file exists; use --force to replace it", Location(output)
-                    ) from None
+                    raise OutputExistsError(location=Location(output)) from None
                 os.replace(tmp, output)
     finally:
         tmp.unlink(missing_ok=True)
@@ -263,9 +271,7 @@ def build(
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
     if output.exists() and not force:  # fail before the work, not after
-        raise OutputExistsError(
-            "the output file exists; use --force to replace it", Location(output)
-        )
+        raise OutputExistsError(location=Location(output))
     tpl = render(document, template)
     if document.comments:  # notes for reviewers, on the words they are about (never printed)
         from .comments import add_comments

@@ -118,7 +118,7 @@ def test_existing_outputs_need_force_and_nothing_is_written_without_it(tmp_path:
     out = tmp_path / "out"
     out.mkdir()
     (out / "b.docx").write_bytes(b"yesterday's file")
-    with pytest.raises(OutputExistsError, match="--force"):
+    with pytest.raises(OutputExistsError, match="force=True"):
         edureport.build_many([tmp_path / "a.yaml", tmp_path / "b.yaml"], out)
     assert sorted(p.name for p in out.iterdir()) == ["b.docx"]
     assert (out / "b.docx").read_bytes() == b"yesterday's file"

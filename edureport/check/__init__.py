@@ -19,6 +19,7 @@ from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
 from . import layout, pages, text
 from .findings import Finding, Fix, Position, Rule, Severity, Source
 from .fixes import FixResult, apply_fixes
+from .where import locate
 
 # The one place rules are registered: a rule is in force when it is listed here.
 RULES: tuple[Rule, ...] = (*text.RULES, *layout.RULES, *pages.RULES)
@@ -82,6 +83,7 @@ def _run(source: Source, rules: list[Rule]) -> list[Finding]:
             continue  # layout needs a .docx; a text file has no page
         findings.extend(r.run(source))
     order = {r.id: k for k, r in enumerate(RULES)}
+    findings = locate(source, findings)
     return sorted(
         findings,
         key=lambda f: (f.location.paragraph or 0, f.location.offset or 0, order[f.rule]),

@@ -44,6 +44,9 @@ class Position:
     excerpt: str = ""
     page: int | None = None
     line: int | None = None
+    # Where Word shows it: the part and heading path, and the paragraph's opening words.
+    path: str = ""
+    opening: str = ""
 
     def __str__(self) -> str:
         on_page = f"page {self.page}, line {self.line}" if self.page is not None else ""
@@ -84,9 +87,13 @@ class Finding:
             "severity": self.severity.value,
             "paragraph": self.location.paragraph,
             "offset": self.location.offset,
+            # The character as the text report and a person count it (from 1): the same number.
+            "character": None if self.location.offset is None else self.location.offset + 1,
             "excerpt": self.location.excerpt,
             "page": self.location.page,
             "line": self.location.line,
+            "path": self.location.path,
+            "opening": self.location.opening,
             "message": self.message,
             "clause": self.clause,
             "fix": None

@@ -413,6 +413,7 @@ def _body_paragraphs(source: Source) -> Iterator[SourceParagraph]:
     s = source.structure
     special = set(s.mark) | set(s.header_lines) | set(s.notice_title) | set(s.titles())
     special |= set(s.headings) | {s.code or 0}
+    special |= {part.first for part in s.parts if part.titles and part.first != part.titles[0]}
     for p in source.paragraphs:
         caption = re.match(r"\s*[表图]\s*\d+", p.text)  # captions follow the table's own look
         if p.text.strip() and p.index not in special and not _in_table(p) and not caption:

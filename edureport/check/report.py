@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..i18n import N_, _
 from .findings import Finding, Severity
 from .fixes import FixResult
 
@@ -22,12 +23,16 @@ def line(path: Path, f: Finding) -> str:
         where += f":{f.location.paragraph}"
         if f.location.offset is not None:
             where += f":{f.location.offset + 1}"
-    text = f"{where}: {f.severity} {f.rule} {f.message}"
+    text = f"{where}: {_(str(f.severity))} {f.rule} {_(f.message)}"
     if f.location.page is not None:
-        text = f"{where}: {f.severity} {f.rule} page {f.location.page}, line {f.location.line}: "
-        text += f.message
+        text = f"{where}: {_(str(f.severity))} {f.rule} "
+        text += _("page {page}, line {line}: ").format(page=f.location.page, line=f.location.line)
+        text += _(f.message)
     if f.location.excerpt:
         text += f" 「{f.location.excerpt}」"
+    if f.location.path or f.location.opening:
+        words = f"“{f.location.opening}”" if f.location.opening else ""
+        text += f" ({' '.join(filter(None, (f.location.path, words)))})"
     if f.clause:
         text += f" [{f.clause}]"
     if f.fix is not None:
@@ -35,12 +40,19 @@ def line(path: Path, f: Finding) -> str:
     return text
 
 
+_COUNTS = {
+    Severity.ERROR: (N_("{n} error"), N_("{n} errors")),
+    Severity.WARNING: (N_("{n} warning"), N_("{n} warnings")),
+    Severity.INFO: (N_("{n} info"), N_("{n} infos")),
+}
+
+
 def _counts(findings: list[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity]
+    parts = [_(_COUNTS[s][counts[s] != 1]).format(n=counts[s]) for s in Severity]
     fixable = sum(1 for f in findings if f.fix is not None)
-    tail = f"; {fixable} fixable with --fix" if fixable else ""
-    return ", ".join(parts) + tail
+    tail = _("; {n} fixable with --fix").format(n=fixable) if fixable else ""
+    return _(", ").join(parts) + tail
 
 
 def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = None) -> str:
@@ -54,7 +66,7 @@ def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = N
         for f, why in fixed.skipped:
             out.append(f"not fixed: {line(path, f)} — {why}")
         out.append(f"wrote {fixed.output} with {len(fixed.applied)} fix(es)")
-    out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: no findings")
+    out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: " + _("no findings"))
     return "\n".join(out)
 
 

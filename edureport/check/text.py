@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..i18n import N_
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import PLACEHOLDER
 from ..vocab import parse_date
 from .findings import Fix, Hit, Position, Rule, Severity, Source, excerpt, rule
@@ -67,7 +69,11 @@ def code_form(source: Source) -> Iterator[Hit]:
         for m in CODE_RE.finditer(p.text):
             severity = Severity.ERROR if p.index == own else Severity.WARNING
             code = m.group(0)[m.start("agency") - m.start() :]
-            where = "the 发文字号" if p.index == own else f"the cited code {code}"
+            where = (
+                _t("the 发文字号")
+                if p.index == own
+                else _t("the cited code {code}").format(code=code)
+            )
             if (m.group("open"), m.group("close")) != ("〔", "〕"):
                 old = p.text[m.start("open") : m.end("close")]
                 new = "〔" + m.group("year") + "〕"
@@ -76,8 +82,11 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("open"),
                     m.end(),
-                    f"{where} uses {m.group('open')}{m.group('close')} around the year; "
-                    f"write 〔{m.group('year')}〕",
+                    _t("{where} uses {brackets} around the year; write 〔{year}〕").format(
+                        where=where,
+                        brackets=m.group("open") + m.group("close"),
+                        year=m.group("year"),
+                    ),
                     severity=severity,
                     fix=Fix(p.index, m.start("open"), old, new),
                 )
@@ -87,7 +96,9 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("di"),
                     m.end(),
-                    f"{where} has 第 before the serial number; the standard writes no 第",
+                    _t("{where} has 第 before the serial number; the standard writes no 第").format(
+                        where=where
+                    ),
                     severity=severity,
                 )
             serial = m.group("serial")
@@ -97,8 +108,9 @@ def code_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     m.start("serial"),
                     m.end(),
-                    f"{where} has a leading "
-                    f"zero in its serial number {serial}; write {int(serial)}",
+                    _t(
+                        "{where} has a leading zero in its serial number {serial}; write {n}"
+                    ).format(where=where, serial=serial, n=int(serial)),
                     severity=severity,
                 )
 
@@ -123,7 +135,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    f"成文日期 written {text}; write it as 2021年4月6日",
+                    _t("成文日期 written {text}; write it as 2021年4月6日").format(text=text),
                 )
                 continue
             m = DATE_RE.match(text)
@@ -134,7 +146,9 @@ def date_form(source: Source) -> Iterator[Hit]:
                         p.index,
                         lead,
                         lead + len(text),
-                        f"成文日期 written {text} is not a date; write it as 2021年4月6日",
+                        _t(
+                            "成文日期 written {text} is not a date; write it as 2021年4月6日"
+                        ).format(text=text),
                     )
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
@@ -144,8 +158,10 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    "成文日期 in Chinese numerals; "
-                    "the 2012 standard writes it in Arabic numerals (2021年4月6日)",
+                    _t(
+                        "成文日期 in Chinese numerals; "
+                        "the 2012 standard writes it in Arabic numerals (2021年4月6日)"
+                    ),
                 )
             elif len(y) != 4:
                 yield _hit(
@@ -153,7 +169,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    "成文日期 with a two-digit year; write the year in full",
+                    _t("成文日期 with a two-digit year; write the year in full"),
                 )
             elif mo.startswith("0") or d.startswith("0"):
                 yield _hit(
@@ -161,7 +177,9 @@ def date_form(source: Source) -> Iterator[Hit]:
                     p.index,
                     lead,
                     lead + len(text),
-                    f"成文日期 with a leading zero; write {y}年{int(mo)}月{int(d)}日",
+                    _t("成文日期 with a leading zero; write {date}").format(
+                        date=f"{y}年{int(mo)}月{int(d)}日"
+                    ),
                 )
             continue
         for m in _LEADING_ZERO.finditer(p.text):
@@ -170,7 +188,7 @@ def date_form(source: Source) -> Iterator[Hit]:
                 p.index,
                 m.start(),
                 m.end(),
-                f"date {m.group(0)} with a leading zero",
+                _t("date {date} with a leading zero").format(date=m.group(0)),
                 severity=Severity.WARNING,
             )
 
@@ -224,7 +242,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                         p.index,
                         j,
                         j + 1,
-                        f"{ch} opens here and another {ch} opens before a closing {_PAIRS[ch]}",
+                        _t(
+                            "{mark} opens here and another {mark} opens before a closing {close}"
+                        ).format(mark=ch, close=_PAIRS[ch]),
                     )
                 stack.append(i)
             elif ch in _CLOSERS:
@@ -237,7 +257,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"{ch} closes here but nothing opened it in this paragraph",
+                        _t("{mark} closes here but nothing opened it in this paragraph").format(
+                            mark=ch
+                        ),
                     )
         for opener, stack in stacks.items():
             for j in stack:
@@ -246,7 +268,9 @@ def unpaired(source: Source) -> Iterator[Hit]:
                     p.index,
                     j,
                     j + 1,
-                    f"{opener} opens here and is not closed with {_PAIRS[opener]}",
+                    _t("{mark} opens here and is not closed with {close}").format(
+                        mark=opener, close=_PAIRS[opener]
+                    ),
                 )
 
 
@@ -263,7 +287,7 @@ def quote_direction(source: Source) -> Iterator[Hit]:
                 p.index,
                 i,
                 i + 1,
-                f"quotation mark {p.text[i]} should be {new} here",
+                _t("quotation mark {mark} should be {new} here").format(mark=p.text[i], new=new),
                 fix=Fix(p.index, i, p.text[i], new),
             )
 
@@ -301,7 +325,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     a,
                     b,
-                    f"half-width brackets {m.group(0)} in Chinese text",
+                    _t("half-width brackets {mark} in Chinese text").format(mark=m.group(0)),
                     fix=Fix(p.index, a, m.group(0), f"（{m.group(1)}）"),
                 )
         # Inner book-title marks written < > inside 《》.
@@ -314,7 +338,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     a,
                     a + len(inner.group(0)),
-                    "inner book-title marks written < >; inside 《》 use 〈〉",
+                    _t("inner book-title marks written < >; inside 《》 use 〈〉"),
                     fix=Fix(p.index, a, inner.group(0), f"〈{inner.group(1)}〉"),
                 )
         quotes = [i for i, c in enumerate(text) if c == '"'] if '"' in text else []
@@ -334,7 +358,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"half-width {ch} in Chinese text; write {_FULL[ch]}",
+                        _t("half-width {mark} in Chinese text; write {full}").format(
+                            mark=ch, full=_FULL[ch]
+                        ),
                         fix=Fix(p.index, i, old, _FULL[ch]),
                     )
             elif ch in "()":
@@ -345,7 +371,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + 1,
-                        f"half-width {ch} in Chinese text; write {full}",
+                        _t("half-width {mark} in Chinese text; write {full}").format(
+                            mark=ch, full=full
+                        ),
                         fix=Fix(p.index, i, ch, full),
                     )
             elif ch == '"':
@@ -371,7 +399,9 @@ def half_width(source: Source) -> Iterator[Hit]:
                         p.index,
                         i,
                         i + len(run.group(0)),
-                        f"{run.group(0)} used as a dash in Chinese text; write ——",
+                        _t("{mark} used as a dash in Chinese text; write ——").format(
+                            mark=run.group(0)
+                        ),
                         fix=Fix(p.index, i, run.group(0), "——"),
                     )
             elif ch == "." and text[i : i + 3] == "..." and prev != "." and _chinese(prev):
@@ -382,7 +412,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     i,
                     i + len(run.group(0)),
-                    "... in Chinese text; write ……",
+                    _t("... in Chinese text; write ……"),
                     fix=Fix(p.index, i, run.group(0), "……"),
                 )
             elif ch == "." and _han(prev) and not ((nxt.isascii() and nxt.isalnum()) or nxt == "."):
@@ -391,7 +421,7 @@ def half_width(source: Source) -> Iterator[Hit]:
                     p.index,
                     i,
                     i + 1,
-                    "half-width . at the end of a Chinese sentence; write 。",
+                    _t("half-width . at the end of a Chinese sentence; write 。"),
                     fix=Fix(p.index, i, ch, "。"),
                 )
 
@@ -431,14 +461,19 @@ def stray_space(source: Source) -> Iterator[Hit]:
             prev, nxt = text[a - 1], text[b]
             why = None
             if (_han(prev) and nxt.isdigit()) or (prev.isdigit() and _han(nxt)):
-                why = "between a Chinese character and a number"
+                why = _t("between a Chinese character and a number")
             elif prev in CN_PUNCT and (_chinese(nxt) or nxt.isalnum()):
-                why = f"after {prev}"
+                why = _t("after {mark}").format(mark=prev)
             elif nxt in CN_PUNCT and (_han(prev) or prev.isdigit()) and nxt not in "“‘（《〈【":
-                why = f"before {nxt}"
+                why = _t("before {mark}").format(mark=nxt)
             if why:
                 yield _hit(
-                    source, p.index, a, b, f"stray space {why}", fix=Fix(p.index, a, m.group(0), "")
+                    source,
+                    p.index,
+                    a,
+                    b,
+                    _t("stray space {why}").format(why=why),
+                    fix=Fix(p.index, a, m.group(0), ""),
                 )
 
 
@@ -553,7 +588,9 @@ def label_consistency(source: Source) -> Iterator[Hit]:
                     index,
                     offset,
                     offset + len(label),
-                    f"label {label} here; the other {counts[main]} use {main}",
+                    _t("label {label} here; the other {n} use {main}").format(
+                        label=label, n=counts[main], main=main
+                    ),
                 )
 
 
@@ -633,8 +670,10 @@ def label_alone(source: Source) -> Iterator[Hit]:
                 p.index,
                 lab[1],
                 end,
-                f"the label {lab[0]} stands alone; its text "
-                f"starts in the next paragraph ({nxt.index})",
+                _t(
+                    "the label {label} stands alone; its text starts in the next paragraph "
+                    "({paragraph})"
+                ).format(label=lab[0], paragraph=nxt.index),
             )
 
 
@@ -695,6 +734,70 @@ def title_year(source: Source) -> Iterator[Hit]:
                 )
 
 
+_KIND_OF = re.compile(r"(?:工作)?(总结|要点|计划|方案|规划|报告)$")
+_BOOK_KIND = re.compile(r"《([^《》]{0,40}?(?:总结|要点|计划|方案|规划|报告))》")
+
+
+@rule("T307", "named-not-printed", "text", Severity.ERROR)
+def named_not_printed(source: Source) -> Iterator[Hit]:
+    """The notice names a document it prints (《2024年工作要点》, 印发…工作要点的通知) that is not
+    printed after it: the notice and what it prints disagree.
+
+    Clause: GB/T 9704-2012 7.3.1, 8.2 (印发 notice: the title names what it prints)
+    """
+    s = source.structure
+    if not s.is_notice:
+        return
+    printed = set()
+    for part in s.parts:
+        if part.kind == "document" and part.titles:
+            title = re.sub(r"\s", "", "".join(source.paragraph(i).text for i in part.titles))
+            kind = _KIND_OF.search(title)
+            if kind:
+                printed.add(kind.group(1))
+    notice = [part for part in s.parts if part.kind == "notice"]
+    if not notice:
+        return
+    if s.notice_title:
+        first = s.notice_title[0]
+        joined = re.sub(r"\s", "", "".join(source.paragraph(i).text for i in s.notice_title))
+        if "印发" in joined:
+            for m in _YEAR_KIND.finditer(joined):
+                kind = _KIND_OF.search(m.group(2))
+                if kind and kind.group(1) not in printed:
+                    yield _hit(
+                        source,
+                        first,
+                        0,
+                        len(source.paragraph(first).text),
+                        _t(
+"the title names {name} as printed, but no document after the notice "
+                            "is titled …{kind}"
+                        ).format(name=m.group(0), kind=kind.group(1)),
+                    )
+    # A title the structure does not take for one (no year in it) still counts when a paragraph
+    # after the notice reads exactly the name.
+    after = notice[0].end
+    lines = {re.sub(r"\s", "", p.text) for p in source.paragraphs[after:]}
+    for p in part_paragraphs(source.paragraphs, notice[0]):
+        if "印发" not in p.text:
+            continue  # a document cited, not one this notice prints
+        for m in _BOOK_KIND.finditer(p.text):
+            kind = _KIND_OF.search(m.group(1))
+            named = re.sub(r"\s", "", m.group(1))
+            if kind and kind.group(1) not in printed and named not in lines:
+                yield _hit(
+                    source,
+                    p.index,
+                    m.start(),
+                    m.end(),
+                    _t(
+"{name} is named as printed here, but no document after the notice is "
+                        "titled …{kind}"
+                    ).format(name=m.group(0), kind=kind.group(1)),
+                )
+
+
 # What `edureport draft` leaves for the user: 【待填写】 to write, 【待核对】 to review.
 _PLACEHOLDER_RE = re.compile(r"【待[^】]{0,20}】")
 
@@ -707,8 +810,10 @@ def placeholder(source: Source) -> Iterator[Hit]:
     """
     for p in source.paragraphs:
         for m in _PLACEHOLDER_RE.finditer(p.text):
-            what = "to write" if m.group(0) == "【待填写】" else "to review"
-            message = f"{m.group(0)}: {what} before it goes out"
+            what = N_("to write") if m.group(0) == "【待填写】" else N_("to review")
+            message = _t("{mark}: {what} before it goes out").format(
+                mark=m.group(0), what=_t(what)
+            )
             yield _hit(source, p.index, m.start(), m.end(), message)
 
 
@@ -725,5 +830,6 @@ RULES: tuple[Rule, ...] = (
     end_punctuation,
     label_alone,
     title_year,
+    named_not_printed,
     placeholder,
 )
