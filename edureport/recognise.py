@@ -409,7 +409,7 @@ def _join_wrapped(units: list[Unit], after_break: set[int]) -> list[Unit]:
 _ISSUE_SENTENCE = re.compile(
     r"(?:现|特)?将.{0,80}印发给你们|现予印发|现印发给|予以印发|印发给你们|印发给各"
 )
-_RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府")
+_RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府|【待填写】")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")

@@ -610,3 +610,12 @@ def test_short_numbered_lines_are_items_not_page_chunks(tmp_path: Path) -> None:
     lines = ["2024年工作要点", "1、抓好学习。深入学习。", "2、抓好落实。狠抓落实。"]
     plan = edureport.parse(_text(tmp_path, lines)).plan
     assert plan is not None and [i.title for i in plan.items] == ["抓好学习。", "抓好落实。"]
+
+
+def test_recipients_still_to_be_filled_are_the_recipients_line(tmp_path: Path) -> None:
+    lines = ["某县教育局", "某教发〔2024〕【待填写】号", "关于做好工作的通知", "【待填写】：",
+             "请认真落实。", "某县教育局", "【待填写】"]
+    notice = edureport.parse(_text(tmp_path, lines)).notice
+    assert notice is not None and notice.recipients == ["【待填写】"]
+    assert notice.code is not None and notice.code.serial is None
+    assert notice.body == ["请认真落实。"]
