@@ -417,7 +417,7 @@ _ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
 _TITLE_WRAPPER = re.compile(r"^《(?P<title>.+)》$")
 _METADATA = re.compile(
-    r"发布(?:时间|日期|机构)|信息来源|来源[：:]|阅读次数|浏览|点击|字体|【.{1,6}】"
+    r"发布(?:时间|日期|机构)|信息来源|来源[：:]|阅读次数|浏览|点击|字体|【(?!待填写|待核对)[^】]{1,6}】"
 )
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
 
