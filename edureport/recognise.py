@@ -65,7 +65,6 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
 )
 _TOC_LINE = re.compile(r"^.{2,60}?[.．…·\s]{4,}\d{1,3}$")
-_SPACE_RUN = re.compile(f"[{SPACE}]+")
 # Where a paragraph must have ended though no line break says so (text from a web page).
 _AFTER_SENTENCE = re.compile(rf"(?<=[。！？；])[{SPACE}]+(?=\S)")
 _TRAILING_DATE = re.compile(

@@ -18,7 +18,6 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SPACE = " \t\u00a0\u2002\u2003\u3000"
 SENTENCE_END = "。！？!?"
 # A line ending in one of these does not end a paragraph's last sentence only when it is a heading.
-END_PUNCT = "。；，、：！？.;,:!?"
 
 # -- 公文 kinds, header words ------------------------------------------------------------------
 
