@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..errors import Location
 from ..reader import SourceParagraph
-from ..recognise import Line, prepare, recognise
+from ..recognise import recognise
+from ..repair import Line, prepare
 from ..vocab import (
     CN_DIGITS,
     CODE_RE,

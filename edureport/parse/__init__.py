@@ -16,7 +16,8 @@ from pathlib import Path
 from ..errors import InputError, Location
 from ..model import Comment, Document, Plan, Printable, Section, Summary, Table
 from ..reader import read_comments, read_paragraphs
-from ..recognise import TableUnit, Unit, prepare, recognise
+from ..recognise import recognise
+from ..repair import TableUnit, Unit, prepare
 from ..vocab import parse_date, undistribute
 from .context import Context, ParseWarning
 from .lines import split_names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import vocab
-from ..recognise import Line
+from ..repair import Line
 from ..vocab import match_heading
 
 SENTENCE_END = re.compile(r"[。！？!?]")

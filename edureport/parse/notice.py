@@ -8,10 +8,10 @@ import re
 from .. import vocab
 from ..errors import Location
 from ..model import PLACEHOLDER, DocumentCode, Notice
-from ..recognise import Line as _Line
 from ..recognise import NoticeParts
-from ..recognise import TableUnit as _Table
-from ..recognise import Unit as _Unit
+from ..repair import Line as _Line
+from ..repair import TableUnit as _Table
+from ..repair import Unit as _Unit
 from ..vocab import parse_date, undistribute
 from .context import Context
 from .lines import split_names

@@ -9,9 +9,9 @@ from .. import vocab
 from ..compose import heading_number
 from ..errors import Location
 from ..model import Plan, PlanItem, PlanSection
-from ..recognise import Line as _Line
-from ..recognise import TableUnit as _Table
-from ..recognise import Unit as _Unit
+from ..repair import Line as _Line
+from ..repair import TableUnit as _Table
+from ..repair import Unit as _Unit
 from ..vocab import Role, numeral_value
 from .context import Context
 from .lines import END_MARKS as _END_MARKS

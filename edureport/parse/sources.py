@@ -12,9 +12,9 @@ from .. import vocab
 from ..errors import InputError, Location
 from ..reader import SourceParagraph, W
 from ..reader import paragraph_text as _paragraph_text
-from ..recognise import Line as _Line
-from ..recognise import TableUnit as _Table
-from ..recognise import Unit as _Unit
+from ..repair import Line as _Line
+from ..repair import TableUnit as _Table
+from ..repair import Unit as _Unit
 
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
 _TAB_SPLIT = re.compile(r"\t+")

@@ -6,8 +6,8 @@ import re
 
 from ..compose import heading_number
 from ..model import Section, Summary
-from ..recognise import TableUnit as _Table
-from ..recognise import Unit as _Unit
+from ..repair import TableUnit as _Table
+from ..repair import Unit as _Unit
 from ..vocab import numeral_value
 from .context import Context
 from .lines import heading_of as _heading_of

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..model import Column, Table
-from ..recognise import TableUnit as _Table
+from ..repair import TableUnit as _Table
 
 
 def read_table(unit: _Table, caption: str | None) -> Table:
