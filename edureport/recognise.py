@@ -28,7 +28,7 @@ from .vocab import (
     undistribute,
 )
 
-__all__ = ["Line", "TableUnit", "Unit", "is_doc_title", "prepare", "recognise"]
+__all__ = ["DocumentPart", "NoticeParts", "Recognised", "document_kind", "recognise"]
 
 # -- The parts ----------------------------------------------------------------------------------
 
