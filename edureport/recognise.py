@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .repair import Line, TableUnit, Unit, is_doc_title, prepare, text_of
+from .repair import Line, TableUnit, Unit, is_doc_title, text_of
 from .vocab import (
     HEADER_WORD_RE,
     KIND_END,
