@@ -13,8 +13,11 @@ documents with and without a 版记), so after rendering the 版记 gets a secti
   that its last rule meets the bottom edge however long its lines run;
 - a 抄送 line that runs on is aligned after “抄送：” (7.4.2).
 
-The blank page's number: LibreOffice prints an inserted blank page without header or footer. Word
-counts the inserted page to the section before, whose footer holds the page number.
+The blank page's number: LibreOffice prints an inserted blank page without header or footer (and
+its PDF keeps the page, see office.py). Word counts the inserted page to the section before, whose
+footer holds the page number, so Word may number it (not checked in Word here). The 版记 always
+has its page to itself, even where it would fit under the text of an even last page: whether it
+fits is known only once the pages are laid out.
 """
 
 from __future__ import annotations
@@ -144,7 +147,7 @@ def _empty_footer(docx: Any, height: int) -> str:
     return rid
 
 
-def _tiny_paragraph(style: str | None) -> Any:
+def _paragraph(style: str | None) -> Any:
     p = etree.Element(_w("p"))
     if style:
         ppr = etree.SubElement(p, _w("pPr"))
@@ -165,7 +168,7 @@ def place_colophon(docx: Any) -> bool:
     # The text's section ends with the paragraph before the 版记.
     carrier = gap.getprevious()
     if carrier is None or carrier.tag != _w("p") or carrier.find(f"{W}pPr/{W}sectPr") is not None:
-        carrier = _tiny_paragraph(GAP_STYLE)
+        carrier = _paragraph(GAP_STYLE)
         gap.addprevious(carrier)
     ppr = carrier.find(_w("pPr"))
     if ppr is None:
@@ -196,5 +199,5 @@ def place_colophon(docx: Any) -> bool:
     float_at_bottom(tbl, margin("left", MARGIN_LEFT))
     # A floating table is anchored to the paragraph after it, and Word ends a body in one.
     if tbl.getnext() is None or tbl.getnext().tag != _w("p"):
-        tbl.addnext(_tiny_paragraph(GAP_STYLE))
+        tbl.addnext(_paragraph(GAP_STYLE))
     return True
