@@ -362,11 +362,17 @@ def _plan_item(item: PlanItem, number: str, out: list[Block]) -> None:
     for name in ("goal", "measures"):
         for i, text in enumerate(getattr(item, name)):
             label = item.label(name) if i == 0 else ""
-            if first and item.run_in and name == "measures":
+            if isinstance(text, Table):  # in place; a label before it stands on its own line
+                if label:
+                    out.append(Block("field", "", label=label))
+                out.append(Block("table", table=_table(text)))
+            elif first and item.run_in and name == "measures":
                 heading.text = label + text
             else:
                 out.append(Block("field", text, label=label))
             first = False
+    if out[-1].kind == "table" and (item.inline is not None or item.departments_inline):
+        out.append(Block("p"))  # units written at the end of the text close a paragraph
     last = out[-1]
     if item.inline is not None:
         last.text += inline_text(item)

@@ -208,7 +208,8 @@ def plan_tasks(plan: Plan) -> tuple[list[Task], list[Target]]:
             number = len(tasks) + 1
             tasks.append(Task(number, top, copy.deepcopy(item), groups=groups))
             for text in [*item.goal, *item.measures]:
-                targets.extend(find_targets(text, number))
+                if isinstance(text, str):  # a table's figures are read as they stand
+                    targets.extend(find_targets(text, number))
         for group in section.sections:
             walk(group, top, (*groups, group.title))
 
@@ -343,7 +344,7 @@ def summary(
         texts = _results(task)
         if form == "goals":
             item = task.item
-            planned = "".join(p for p in item.goal if p) or "".join(p for p in item.measures if p)
+            planned = _joined(item.goal) or _joined(item.measures)
             first = f"{item.label('goal')}{_sentence(planned)}" if planned else ""
             first += f"完成情况：{texts[0] if texts else PLACEHOLDER}"
             title = item.title if item.title.endswith("。") else item.title + "。"
@@ -399,12 +400,17 @@ def _marked(text: str) -> str:
     return text
 
 
+def _joined(paragraphs: list[str | Table]) -> str:
+    """An item field's text in one piece (its tables are left out)."""
+    return "".join(p for p in paragraphs if isinstance(p, str) and p)
+
+
 def _plan(old: Plan, year: int) -> Plan:
     """The plan of ``year``: every item carried over, the plan's own year moved on."""
     plan: Plan = copy.deepcopy(old)
     for item in plan.items:
-        item.goal = [_marked(p) for p in item.goal]
-        item.measures = [_marked(p) for p in item.measures]
+        item.goal = [_marked(p) if isinstance(p, str) else p for p in item.goal]
+        item.measures = [_marked(p) if isinstance(p, str) else p for p in item.measures]
     shifted = _shifted(plan, {year - 1: year})
     assert isinstance(shifted, Plan)
     return shifted

@@ -297,7 +297,7 @@ def styles_xml() -> str:
                 "left",
                 f'<w:ind w:left="{FOURTH}" w:right="{FOURTH}" w:firstLine="0" '
                 'w:firstLineChars="0"/>',
-                extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - 2 * 108 - FOURTH}"/>'
+                extra=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - FOURTH}"/>'
                 "</w:tabs>",
             ),
             _rpr(FANGSONG, COLOPHON_SIZE),
@@ -462,7 +462,10 @@ def _colophon() -> str:
         f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders><w:top {thick}/><w:left w:val="nil"/><w:bottom {thick}/>'
         f'<w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
+        # No cell margins: the rules span the text block wherever the table is placed (it floats
+        # at the page's foot, see colophon.py), and the text keeps its one-character indent.
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{TEXT_W}"/></w:tblGrid>'
         + _tag_row("{%tr if colophon.cc %}")
         + row_cc

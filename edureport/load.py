@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args, get_origin
 import yaml
 
 from .errors import DataError, InputError, Location
-from .model import PLAN_FIELDS, Document, Plan, PlanItem, PlanSection, Table
+from .model import PLAN_FIELDS, Document, Plan, PlanItem, PlanSection, Summary, Table
 
 try:  # libyaml is several times faster; the pure-Python loader is the same format
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -100,6 +100,23 @@ def loads(
     _check(document, file)
     assert isinstance(document, Document)
     return document
+
+
+_NO_TABLE = (
+    "a table cannot stand here: this field holds text only (names, a title, the notice's text); "
+    "a table goes among paragraphs: a summary's preface and paragraphs, a plan section's "
+    "paragraphs, an item's goal, measures and paragraphs"
+)
+
+
+def _is_table(node: yaml.Node) -> bool:
+    """``table: {...}``: a table written where it is checked whether one may stand."""
+    return (
+        isinstance(node, yaml.MappingNode)
+        and len(node.value) == 1
+        and isinstance(node.value[0][0], yaml.ScalarNode)
+        and node.value[0][0].value == "table"
+    )
 
 
 def _describe(node: yaml.Node) -> str:
@@ -199,10 +216,21 @@ class _Converter:
         raise self.mismatch(node, path, tp)
 
     def _list(self, node: yaml.Node, item: Any, path: str) -> list[Any]:
-        if isinstance(node, yaml.ScalarNode) and item is str and node.tag != _TAG + "null":
+        textual = item is str or str in get_args(item)
+        if isinstance(node, yaml.ScalarNode) and textual and node.tag != _TAG + "null":
             return [self._scalar(node, str, path)]  # one paragraph or name, written without a list
+        if _is_table(node):
+            if Table in get_args(item):
+                raise self.error(
+                    node, path, "a table is one entry of the list of paragraphs: write “- table:”"
+                )
+            raise self.error(node, path, _NO_TABLE)
         if not isinstance(node, yaml.SequenceNode):
             raise self.mismatch(node, path, list[item])
+        if item is str:
+            for i, child in enumerate(node.value):
+                if _is_table(child):
+                    raise self.error(child, f"{path}[{i}]", _NO_TABLE)
         return [self.convert(child, item, f"{path}[{i}]") for i, child in enumerate(node.value)]
 
     def _pairs(self, node: yaml.Node, path: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
@@ -348,6 +376,8 @@ def _read_table_sources(document: Document, file: Path) -> None:
 
 
 def _tables(document: Document) -> typing.Iterator[tuple[str, Table]]:
+    """Every table of the document with its field path: wherever a paragraph may be."""
+
     def walk(blocks: list[Any], path: str) -> typing.Iterator[tuple[str, Table]]:
         for i, block in enumerate(blocks):
             if isinstance(block, Table):
@@ -358,12 +388,24 @@ def _tables(document: Document) -> typing.Iterator[tuple[str, Table]]:
             yield from walk(section.paragraphs, f"{path}[{i}].paragraphs")
             yield from sections(section.subsections, f"{path}[{i}].subsections")
 
-    if document.summary is not None:
-        yield from walk(document.summary.preface, "summary.preface")
-        yield from sections(document.summary.sections, "summary.sections")
-    if document.plan is not None:
-        for i, section in enumerate(document.plan.sections):
-            path = f"plan.sections[{i}]"
-            yield from walk(section.paragraphs, f"{path}.paragraphs")
+    def plan_sections(items: list[PlanSection], path: str) -> typing.Iterator[tuple[str, Table]]:
+        for i, section in enumerate(items):
+            here = f"{path}[{i}]"
+            yield from walk(section.paragraphs, f"{here}.paragraphs")
             for j, item in enumerate(section.items):
-                yield from walk(item.paragraphs, f"{path}.items[{j}].paragraphs")
+                for name in ("goal", "measures", "paragraphs"):
+                    yield from walk(getattr(item, name), f"{here}.items[{j}].{name}")
+            yield from plan_sections(section.sections, f"{here}.sections")
+
+    parts: list[tuple[str, Summary | Plan | None]] = [
+        ("summary", document.summary),
+        ("plan", document.plan),
+    ]
+    for k, more in enumerate(document.more):
+        parts.append((f"more[{k}].{type(more).__name__.lower()}", more))
+    for path, part in parts:
+        if isinstance(part, Summary):
+            yield from walk(part.preface, f"{path}.preface")
+            yield from sections(part.sections, f"{path}.sections")
+        elif isinstance(part, Plan):
+            yield from plan_sections(part.sections, f"{path}.sections")

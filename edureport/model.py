@@ -129,8 +129,9 @@ class PlanItem:
     """
 
     title: str = zh("标题")
-    goal: list[str] = zh("目标任务", default_factory=list)
-    measures: list[str] = zh("工作措施", default_factory=list)
+    # Paragraphs, any of which may be a table (``- table: {...}``), as everywhere text is.
+    goal: list[Block] = zh("目标任务", default_factory=list)
+    measures: list[Block] = zh("工作措施", default_factory=list)
     departments: list[str] = zh("责任科室", default_factory=list)
     departments_end: str = zh("责任科室结尾标点", default="")
     labels: dict[str, str] = zh("字段标签", default_factory=dict)

@@ -21,6 +21,13 @@ INSTALL_HINT = (
 )
 
 
+# A PDF as printed: the blank page LibreOffice inserts before an even-page section (the 版记's
+# page, GB/T 9704 7.5) is part of it, which the PDF export leaves out unless told.
+_FILTERS = {
+    "pdf": 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+}
+
+
 class OfficeError(EdureportError):
     """LibreOffice is missing, or it could not convert a file."""
 
@@ -81,7 +88,7 @@ def convert_each(
                     "--headless",
                     "--norestore",
                     "--convert-to",
-                    to,
+                    _FILTERS.get(to, to),
                     "--outdir",
                     str(folder),
                     *map(str, sources),

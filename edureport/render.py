@@ -23,6 +23,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from .colophon import place_colophon
 from .compose import compose
 from .errors import InputError, Location, OutputExistsError, TemplateError
 from .load import load
@@ -188,6 +189,8 @@ def render(document: Document, template: str | Path | None = None) -> Any:
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
     drop_empty_runs(tpl.docx.element.body)
+    if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
+        place_colophon(tpl.docx)
     return tpl
 
 

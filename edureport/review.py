@@ -92,9 +92,9 @@ def find_reviews(plan: Plan, year: int) -> list[Review]:
             number += 1
             where = f"第{number}项"
             look(f"{where} 标题", [item.title], number)
-            look(f"{where} {item.label('goal').rstrip('：: ') or '目标任务'}", item.goal, number)
-            look(f"{where} {item.label('measures').rstrip('：: ') or '工作措施'}", item.measures,
-                 number)
+            for name, default in (("goal", "目标任务"), ("measures", "工作措施")):
+                texts = [p for p in getattr(item, name) if isinstance(p, str)]  # not tables
+                look(f"{where} {item.label(name).rstrip('：: ') or default}", texts, number)
             look(where, [p for p in item.paragraphs if isinstance(p, str)], number)
         for k, group in enumerate(section.sections, start=1):
             walk(group, f"{name}第{k}组")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, InputError, Location
-from .model import PlanItem
+from .model import PlanItem, Table
 from .review import Review
 from .targets import Target, format_value, parse_actual
 
@@ -136,8 +136,8 @@ def sheet_names(names: list[str]) -> dict[str, str]:
     return result
 
 
-def _text(paragraphs: list[str]) -> str:
-    return "\n".join(p for p in paragraphs if p)
+def _text(paragraphs: list[str | Table]) -> str:
+    return "\n".join(p for p in paragraphs if isinstance(p, str) and p)  # tables are not cells
 
 
 def write_workbook(

@@ -21,7 +21,7 @@ from conftest import EXAMPLES
 import edureport
 from edureport.check import _source
 from edureport.check.findings import Finding
-from edureport.check.pages import RULES, TOP, Pages, match_paragraphs, read_pdf
+from edureport.check.pages import BOTTOM, RULES, TOP, Pages, match_paragraphs, read_pdf
 from edureport.cli import main
 from edureport.gbt9704 import MARGIN_LEFT, PT_PER_MM, TEXT_W, pt
 from edureport.office import convert, find_soffice
@@ -45,12 +45,14 @@ def _notice(path: Path, body: list[str], extra: str = "") -> Path:
     return path
 
 
-def _edited(docx: Path, out: Path, change: Callable[[str], str]) -> Path:
-    """A copy of ``docx`` with its styles changed (to bring back a fault the template avoids)."""
+def _edited(
+    docx: Path, out: Path, change: Callable[[str], str], name: str = "word/styles.xml"
+) -> Path:
+    """A copy of ``docx`` with a part changed (to bring back a fault the template avoids)."""
     with zipfile.ZipFile(docx) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
-            if item.filename == "word/styles.xml":
+            if item.filename == name:
                 data = change(data.decode("utf-8")).encode("utf-8")
             dst.writestr(item, data)
     return out
@@ -79,7 +81,23 @@ def _low_mark(xml: str) -> str:
     )
 
 
+def _colophon_afloat(xml: str) -> str:
+    """The 版记 back in the text's flow on the next page, as the template alone printed it."""
+    xml = re.sub(r"<w:tblpPr [^>]*/>", "", xml)
+    return xml.replace('<w:type w:val="evenPage"/>', "")
+
+
 BODY_ITEMS = [f"第{i}项工作已按期完成，请各单位认真对照检查。" for i in range(1, 5)]
+# Fifteen paragraphs of two lines end the text on page 3.
+LONG_ITEMS = [
+    f"第{i}项工作已按期完成，请各单位认真对照检查，并于月底前将落实情况书面报送市教育局办公室。"
+    for i in range(1, 16)
+]
+MANY_CC = (
+    "  cc: [市委办公室, 市人大常委会办公室, 市政府办公室, 市政协办公室, 市委组织部, 市委宣传部,"
+    " 市发展和改革委员会, 市财政局, 市人力资源和社会保障局, 市卫生健康委员会]\n"
+    "  printed_by: 承德市教育局办公室\n"
+)
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +114,15 @@ def rendered(
         ),
         # Four one-line paragraphs end the text one line above the end of page 1.
         "full": edureport.build(_notice(folder / "full.yaml", BODY_ITEMS), folder / "full.docx"),
+        # The text ends on page 3; a 抄送 line of ten organs runs over three lines.
+        "colophon-long": edureport.build(
+            _notice(folder / "colophon-long.yaml", LONG_ITEMS, MANY_CC),
+            folder / "colophon-long.docx",
+        ),
     }
+    docs["colophon-old"] = _edited(
+        docs["colophon"], folder / "colophon-old.docx", _colophon_afloat, "word/document.xml"
+    )
     docs["seed-old"] = _edited(
         seed_docx, folder / "seed-old.docx", lambda x: _low_mark(_no_keeping(x))
     )
@@ -170,9 +196,92 @@ def test_one_organ_notice_is_centred_and_its_colophon_checked(
         "关于印发承德市教育局",
         "2024年度工作要点的通知",
     ]
-    # The 版记 still follows the text (it is not yet placed at the bottom): the check says so.
-    found = {f.rule for f in _findings(docx, pages)}
-    assert "P104" in found and "P103" not in found
+    assert _findings(docx, pages) == []
+
+
+def _furniture(pdf: Path) -> list[tuple[str, list[tuple[float, float, float, float]]]]:
+    """Each page's text below the text block (its page number) and its horizontal rules
+    (left, right, top, bottom in points from the page's top-left)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for n in range(len(document)):
+            page = document[n]
+            height = page.get_height()
+            text = page.get_textpage()
+            below = text.get_text_bounded(top=height - BOTTOM - 1)
+            rules = []
+            for obj in page.get_objects(max_depth=5):
+                if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                    left, bottom, right, top = obj.get_bounds()
+                    if right - left > 100 and top - bottom < 3:
+                        rules.append((left, right, height - top, height - bottom))
+            out.append((below.strip(), sorted(rules, key=lambda r: r[2])))
+    finally:
+        document.close()
+    return out
+
+
+def _colophon_lines(pages: Pages) -> list[str]:
+    return [re.sub(r"\s", "", line.text) for line in pages.lines[-1]]
+
+
+def test_colophon_on_an_even_last_page_at_the_foot_without_numbers(
+    rendered: dict[str, tuple[Path, Pages]],
+) -> None:
+    """7.4, 7.5: the text ends on page 2, so page 3 is left blank and the 版记 is page 4; its last
+    rule on the bottom edge of the text block; no number on pages 3 and 4."""
+    docx, pages = rendered["colophon"]
+    assert pages.count == 4
+    assert pages.lines[2] == []  # the blank page
+    assert _colophon_lines(pages) == [
+        "抄送：市委办公室，市政府办公室。",
+        "承德市教育局办公室2024年3月1日印发",
+    ]
+    furniture = _furniture(docx.with_suffix(".pdf"))
+    numbers = [below for below, _ in furniture]
+    assert re.sub(r"\s", "", numbers[0]) == "—1—" and re.sub(r"\s", "", numbers[1]) == "—2—"
+    assert numbers[2:] == ["", ""]
+    rules = furniture[3][1]
+    assert len(rules) == 3  # thick, thin between the rows, thick
+    last = rules[-1]
+    assert (last[2] + last[3]) / 2 == pytest.approx(BOTTOM, abs=1.5 * PT_PER_MM)
+    for left, right, _, _ in rules:  # as wide as the text block
+        assert left == pytest.approx(pt(MARGIN_LEFT), abs=2)
+        assert right == pytest.approx(pt(MARGIN_LEFT + TEXT_W), abs=2)
+    assert _findings(docx, pages) == []
+
+
+def test_colophon_after_an_odd_page_and_a_long_cc_line(
+    rendered: dict[str, tuple[Path, Pages]],
+) -> None:
+    """The text ends on page 3: the 版记 is page 4, with no blank page; ten organs run over three
+    lines, the second and third aligned with the first name after “抄送：” (7.4.2)."""
+    docx, pages = rendered["colophon-long"]
+    assert pages.count == 4 and pages.lines[2] and not pages.lines[2][0].text.startswith("抄送")
+    cc = pages.lines[3]
+    assert len(cc) == 4 and cc[0].text.startswith("抄送")
+    first_name = cc[0].left + 3 * 14 * 0.95  # after three 四号 characters
+    assert cc[1].left == pytest.approx(first_name, abs=3)
+    assert cc[2].left == pytest.approx(cc[1].left, abs=1)
+    furniture = _furniture(docx.with_suffix(".pdf"))
+    assert furniture[3][0] == ""  # no page number
+    last = furniture[3][1][-1]
+    assert (last[2] + last[3]) / 2 == pytest.approx(BOTTOM, abs=1.5 * PT_PER_MM)
+    assert _findings(docx, pages) == []
+
+
+def test_check_finds_a_colophon_in_the_text_flow(
+    rendered: dict[str, tuple[Path, Pages]],
+) -> None:
+    """The 版记 as the template alone put it (after the text, on the next page, page 3): P104."""
+    found = [f for f in _findings(*rendered["colophon-old"]) if f.rule == "P104"]
+    messages = " ".join(f.message for f in found)
+    assert "odd page" in messages and "above the bottom of the text block" in messages
+    assert all(f.location.page == 3 for f in found)
 
 
 def test_signature_keeps_the_end_of_the_text_with_it(

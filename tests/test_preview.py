@@ -48,17 +48,19 @@ def test_pages_and_contact_sheet(tmp_path: Path) -> None:
     built = edureport.build_many([UNITS], tmp_path / "docx", rows=UNITS / "units.xlsx")
     result = preview(built.written[0], tmp_path, dpi=72)
     stem = built.written[0].stem
-    assert [p.name for p in result.pages] == [f"{stem}-01.png", f"{stem}-02.png"]
+    # Two pages of text; the 版记 on an even page of its own after a blank page (GB/T 9704 7.4)
+    assert [p.name for p in result.pages] == [f"{stem}-0{n}.png" for n in (1, 2, 3, 4)]
     first = image(result.pages[0])
     # A4 at 72 dpi: 595 × 842 points
     assert abs(first.width - 595) <= 1 and abs(first.height - 842) <= 1
     # the red mark and rule in the upper part of page 1; nothing red on page 2 (no header)
     assert red_pixels(first, (0, 0, first.width, first.height // 2)) > 500
-    second = image(result.pages[1])
-    assert red_pixels(second, (0, 0, second.width, second.height)) == 0
+    for later in map(image, result.pages[1:]):
+        assert red_pixels(later, (0, 0, later.width, later.height)) == 0
+    assert dark_pixels(image(result.pages[2])) == 0  # the blank page
     sheet = image(result.sheet)
     assert result.sheet.name == f"{stem}-pages.png"
-    assert sheet.width == 16 + 2 * (SHEET_WIDTH + 16)  # two pages side by side
+    assert sheet.width == 16 + 4 * (SHEET_WIDTH + 16)  # four pages side by side
     assert sheet.height > SHEET_WIDTH * 842 / 595
 
 

@@ -262,7 +262,8 @@ class Layout:
         settings = self._target(rels, "settings") or "word/settings.xml"
         self.settings = package.xml(settings) if settings in package.names else None
         body = self.document.find(f"{W}body")
-        self.sect = body.find(f"{W}sectPr") if body is not None else None
+        # The first section's properties: the text's pages (a 版记 may have a section of its own).
+        self.sect = next(body.iter(f"{W}sectPr"), None) if body is not None else None
         self.footers: dict[str, etree._Element] = {}
         if self.sect is not None:
             for ref in self.sect.findall(f"{W}footerReference"):

@@ -8,7 +8,7 @@ from collections import Counter
 from .. import vocab
 from ..compose import heading_number
 from ..errors import Location
-from ..model import Plan, PlanItem, PlanSection
+from ..model import Block, Plan, PlanItem, PlanSection, Table
 from ..repair import Line as _Line
 from ..repair import TableUnit as _Table
 from ..repair import Unit as _Unit
@@ -18,6 +18,7 @@ from .lines import END_MARKS as _END_MARKS
 from .lines import heading_of as _heading_of
 from .lines import run_in as _run_in
 from .lines import written_label as _written_label
+from .summary import _CAPTION
 from .tables import read_table
 
 # A bracket closing a paragraph, where the units responsible for an item are named.
@@ -64,8 +65,11 @@ def read_plan(ctx: Context, title: str, units: list[_Unit]) -> Plan:
 
     for unit in units:
         if isinstance(unit, _Table):
-            close()
             task = _task_table(unit)
+            if task is None and builder is not None:  # a table among an item's paragraphs
+                builder.table(read_table(unit, None))
+                continue
+            close()
             if task is not None:
                 header, groups = task
                 holder = stack[-1][1] if stack else untitled()
@@ -190,6 +194,23 @@ class _ItemBuilder:
         )
         item.paragraphs.append(text)
 
+    def table(self, table: Table) -> None:
+        """A table among the item's paragraphs, kept in place (its caption is the line above)."""
+        item = self.item
+        if self.current is None and not item.goal and not item.measures:
+            item.labels["measures"] = ""
+            self.current = "measures"
+        into: list[Block] = (
+            getattr(item, self.current)
+            if self.current in ("goal", "measures") and not item.paragraphs
+            else item.paragraphs
+        )
+        last = into[-1] if into else None
+        if isinstance(last, str) and _CAPTION.match(last):
+            table.caption = last
+            into.pop()
+        into.append(table)
+
     def line(self, text: str, where: Location) -> None:
         item = self.item
         labelled = vocab.LABEL_PAIR_RE.match(text) is not None
@@ -248,9 +269,9 @@ class _ItemBuilder:
         if not (item.departments or item.cooperating or item.leader) and not item.paragraphs:
             field_name: Role | None = "measures" if item.measures else "goal" if item.goal else None
             if field_name is not None:
-                paragraphs: list[str] = getattr(item, field_name)
+                paragraphs: list[Block] = getattr(item, field_name)
                 last = paragraphs[-1]
-                kept = self.inline(last)
+                kept = self.inline(last) if isinstance(last, str) else None
                 if kept is not None:
                     paragraphs[-1] = kept
             elif item.title:
@@ -395,11 +416,11 @@ def _task_table(unit: _Table) -> tuple[list[str], list[tuple[str, list[PlanItem]
         first, _, more = title.partition("\n")
         item = PlanItem(first, number=cell("number") or None)
         if goal:
-            item.goal = goal.split("\n")
+            item.goal = list(goal.split("\n"))
             item.labels["goal"] = ""
         text = "\n".join(p for p in (more, measures) if p)
         if text:
-            item.measures = text.split("\n")
+            item.measures = list(text.split("\n"))
             item.labels["measures"] = ""
         for role in ("departments", "cooperating", "leader"):
             if cell(role):
