@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from .repair import Line, TableUnit, Unit, is_doc_title, text_of
 from .vocab import (
+    COLOPHON_CC_RE,
+    COLOPHON_PRINTED_RE,
     HEADER_WORD_RE,
     KIND_END,
     PLAN_WORDS,
@@ -59,6 +61,7 @@ class NoticeParts:
     signature: list[Line] = field(default_factory=list)
     date: Line | None = None
     note: Line | None = None
+    colophon: list[Line] = field(default_factory=list)  # 版记: 抄送, 印发机关 and 印发日期
 
 
 @dataclass
@@ -134,6 +137,11 @@ def recognise(units: list[Unit]) -> Recognised:
         result.front.extend(unplaced)
         result.notice = notice
         rest = lines[end:]
+        # The 版记 closes the whole file: its lines are the notice's, not a printed document's.
+        while rest and isinstance(rest[-1], Line) and (
+            COLOPHON_CC_RE.match(rest[-1].text) or COLOPHON_PRINTED_RE.match(rest[-1].text)
+        ):
+            notice.colophon.insert(0, rest.pop())  # type: ignore[arg-type]
     else:
         rest = lines
     result.documents = _documents(rest, result, notice is not None)

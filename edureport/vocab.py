@@ -78,6 +78,9 @@ CODE_RE = re.compile(
     rf"(?P<close>[{re.escape(CODE_CLOSE)}])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{{1,6}}】)\s*号"
 )
 SIGNER_RE = re.compile(r"^签发人\s*[：:]\s*(?P<names>.+)$")
+# The 版记's lines: 抄送：…。 and “印发机关  印发日期印发”.
+COLOPHON_CC_RE = re.compile(r"^抄送\s*[：:]\s*(?P<names>.*)$")
+COLOPHON_PRINTED_RE = re.compile(r"^(?P<by>.+?)\s+(?P<date>\S+?)\s*印发$")
 
 
 @dataclass(frozen=True)

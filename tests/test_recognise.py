@@ -619,3 +619,15 @@ def test_recipients_still_to_be_filled_are_the_recipients_line(tmp_path: Path) -
     assert notice is not None and notice.recipients == ["【待填写】"]
     assert notice.code is not None and notice.code.serial is None
     assert notice.body == ["请认真落实。"]
+
+
+def test_a_notice_with_a_colophon_and_no_printed_document(tmp_path: Path) -> None:
+    lines = ["某县教育局", "某教发〔2024〕3号", "关于做好安全工作的通知", "各学校：", "请认真落实。",
+             "某县教育局", "2024年3月5日", "抄送：市教育局。", "某县教育局办公室  2024年3月5日印发"]
+    document = edureport.parse(_text(tmp_path, lines))
+    notice = document.notice
+    assert notice is not None and (notice.cc, notice.printed_by) == (["市教育局"], "某县教育局办公室")
+    assert document.summary is None and document.plan is None and notice.prints == []
+    built = edureport.build(document, tmp_path / "notice.docx")
+    assert edureport.check(built) == []  # the 版记 is not taken for a printed document (L404)
+    assert edureport.parse(built) == document

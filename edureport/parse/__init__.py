@@ -69,6 +69,8 @@ def parse_with_warnings(path: str | Path) -> ParseResult:
 def _document(ctx: Context, units: list[Unit]) -> Document:
     found = recognise(prepare(units, ctx.warn))
     notice = read_notice(ctx, found.notice) if found.notice is not None else None
+    if notice is not None and found.notice is not None:
+        read_colophon(notice, list(found.notice.colophon))
     document = Document(notice=notice)
     for line in found.front:
         ctx.warn(

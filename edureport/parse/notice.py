@@ -16,8 +16,8 @@ from ..vocab import parse_date, undistribute
 from .context import Context
 from .lines import split_names
 
-_PRINTED = re.compile(r"^(?P<by>.+?)\s+(?P<date>\S+?)\s*印发$")
-_CC = re.compile(r"^抄送\s*[：:]\s*(?P<names>.*)$")
+_PRINTED = vocab.COLOPHON_PRINTED_RE
+_CC = vocab.COLOPHON_CC_RE
 _NOTE = re.compile(r"^[（(](?P<note>.+)[）)]$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*(?P<rest>.+)$")
 _ATTACHMENT_NUMBER = re.compile(r"^(?P<n>\d+)\s*[.．、]\s*(?P<name>.+)$")
