@@ -16,6 +16,7 @@ from .errors import (
     EdureportError,
     InputError,
     Location,
+    OutputError,
     OutputExistsError,
     TemplateError,
 )
@@ -114,6 +115,7 @@ __all__ = [
     "InputError",
     "Location",
     "Notice",
+    "OutputError",
     "OutputExistsError",
     "ParseResult",
     "ParseWarning",

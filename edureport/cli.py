@@ -137,15 +137,14 @@ def build(
         return
     if name is not None:
         raise click.UsageError("--name goes with --rows")
+    from .files import default_output
     from .load import load
     from .render import build as build_document
 
     source = sources[0]
     document = load(source)
     if output is None:
-        notice = document.notice
-        name = str(notice.code) if notice and notice.code else Path(source).stem
-        output = Path(f"{name}.docx")
+        output = default_output(document, source)
     if "pdf" in formats:
         _before_pdf(output.with_suffix(".pdf"), force)
     if formats == ["pdf"]:

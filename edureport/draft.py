@@ -20,6 +20,7 @@ from typing import Any
 
 from .dump import dumps
 from .errors import InputError, Location, OutputExistsError
+from .files import atomic_outputs
 from .i18n import _
 from .load import load
 from .model import (
@@ -34,7 +35,6 @@ from .model import (
     Summary,
     Table,
 )
-from .render import atomic_output
 from .review import REVIEW, Review, find_reviews
 from .targets import Target, find_targets, target_table
 from .workbook import Problem, Task, departments, read_workbook, write_workbook
@@ -113,8 +113,9 @@ class Drafts:
         except OSError as exc:
             message = f"cannot make the draft folder: {exc.strerror}"
             raise InputError(message, Location(folder)) from None
-        for path, write in outputs.items():
-            with atomic_output(path, force) as tmp:
+        # All or nothing: a failure writing the workbook leaves the old document.yaml in place.
+        with atomic_outputs(list(outputs), force) as tmps:
+            for tmp, write in zip(tmps, outputs.values(), strict=True):
                 write(tmp)
         return list(outputs)
 

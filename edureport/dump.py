@@ -115,7 +115,7 @@ def dumps(document: Document, comment: str = "") -> str:
 def write_yaml(document: Document, output: str | Path, *, force: bool = False,
                comment: str = "") -> Path:
     """Write ``document`` as YAML at ``output``: all or nothing, never over a file without force."""
-    from .render import atomic_output
+    from .files import atomic_output
 
     output = Path(output)
     with atomic_output(output, force) as tmp:

@@ -93,3 +93,6 @@ class OutputExistsError(EdureportError):
             self.hint, self.cli_hint = N_("pass force=True to replace it"), N_(
                 "use --force to replace it"
             )
+
+class OutputError(EdureportError):
+    """An output cannot be written: a read-only folder, a full disk, a name too long."""

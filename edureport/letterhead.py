@@ -645,7 +645,7 @@ def template_parts() -> dict[str, str]:
 
 def write_template(path: Path, *, force: bool = False) -> Path:
     """Write the default template to ``path`` (a fixed timestamp keeps the bytes reproducible)."""
-    from .render import atomic_output
+    from .files import atomic_output
 
     with atomic_output(path, force) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, xml in template_parts().items():

@@ -6,28 +6,27 @@ escaped here once, so text such as ``{{ x }}``, ``& < >`` or a line break comes 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
-import os
-import tempfile
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import is_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .colophon import place_colophon
 from .compose import compose
-from .errors import InputError, Location, OutputExistsError, TemplateError
+from .errors import Location, OutputExistsError, TemplateError
+from .files import atomic_output
 from .load import load
 from .model import Document
+from .sandbox import LimitedEnvironment, Undefined, failing_tag
 
 DEFAULT_TEMPLATE = "notice.docx"
 
@@ -123,15 +122,16 @@ def table_xml(table: dict[str, Any]) -> str:
     )
 
 
-class _Environment(SandboxedEnvironment):
-    """Sandboxed, autoescaping, strict about undefined names, and compiling each template once.
+class _Environment(LimitedEnvironment):
+    """Sandboxed with limits, autoescaping, strict about undefined names, compiling each template
+    once.
 
     docxtpl compiles a part's XML on every render; a letterhead is rendered many times in a batch,
     so compiled templates are kept by their source (the data is never part of the source).
     """
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined)
+        super().__init__(autoescape=True, undefined=Undefined)
         self._compiled: dict[str, Any] = {}
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
@@ -171,23 +171,33 @@ def render(document: Document, template: str | Path | None = None) -> Any:
     context = template_context(document)
     try:
         tpl = DocxTemplate(str(path))
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
+        with _environment().limits():
+            tpl.render(context, jinja_env=_environment(), autoescape=True)
     except UndefinedError as exc:
         missing = _missing_variables(tpl, context)
         names = ", ".join(sorted(missing)) if missing else str(exc.message)
         raise TemplateError(
-            f"the template uses variables the data does not provide: {names}", Location(path)
+            f"the template uses variables the data does not provide: {names}",
+            _where(path, context, missing or _undefined_name(exc)),
         ) from None
     except SecurityError as exc:
         raise TemplateError(
-            f"the template tried an unsafe operation: {exc}", Location(path)
+            f"the template tried an unsafe operation: {exc}", _where(path, context)
         ) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
-            f"the template has a tag error: {exc.message}", Location(path)
+            f"the template has a tag error: {exc.message}", _where(path, context)
         ) from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
+    except RecursionError:
+        raise TemplateError(
+            "the template calls itself without end (a recursive macro)", _where(path, context)
+        ) from None
+    except (ArithmeticError, TypeError, AttributeError, LookupError, MemoryError) as exc:
+        raise TemplateError(
+            f"the template failed: {type(exc).__name__}: {exc}", _where(path, context)
+        ) from None
     drop_empty_runs(tpl.docx.element.body)
     if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
         place_colophon(tpl.docx)
@@ -199,6 +209,29 @@ def render_bytes(document: Document, template: str | Path | None = None) -> byte
     buffer = io.BytesIO()
     render(document, template).save(buffer)
     return buffer.getvalue()
+
+
+def _undefined_name(exc: UndefinedError) -> set[str]:
+    match = re.match(r"'([^']+)' is undefined", str(exc.message))
+    return {match[1]} if match else set()
+
+
+def _where(path: Path, context: dict[str, Any], missing: Iterable[str] = ()) -> Location:
+    """The template and, where it can be found, the paragraph whose tag failed."""
+    from .reader import DocxPackage, docx_paragraphs
+
+    try:
+        package = DocxPackage(path)
+        try:
+            paragraphs = [(p.index, p.text) for p in docx_paragraphs(package)]
+        finally:
+            package.close()
+        found = failing_tag(_environment(), paragraphs, context, missing)
+    except Exception:  # best effort: the error is reported with the template either way
+        found = None
+    if found is None:
+        return Location(path)
+    return Location(path, field=f"paragraph {found[0]}, {found[1]}")
 
 
 def drop_empty_runs(body: Any) -> None:
@@ -226,41 +259,6 @@ def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
         return set(tpl.get_undeclared_template_variables(_environment(), context))
     except Exception:  # the analysis is best effort; the render error is reported either way
         return set()
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextlib.contextmanager
-def atomic_output(output: Path, force: bool) -> Iterator[Path]:
-    """Yield a temporary path beside ``output``; move it into place only when the block succeeds."""
-    if output.exists() and not force:
-        raise OutputExistsError(location=Location(output))
-    if not output.parent.is_dir():
-        raise InputError("the output folder does not exist", Location(output.parent))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        # mkstemp makes the file private; the result gets the permissions a new file would have.
-        os.chmod(tmp, 0o666 & ~_umask())
-        if force:
-            os.replace(tmp, output)
-        else:
-            try:  # link fails if the file appeared meanwhile: never overwrite without --force
-                os.link(tmp, output)
-            except FileExistsError:
-                raise OutputExistsError(location=Location(output)) from None
-            except OSError:  # no hard links here (FAT, some network drives): check, then move
-                if output.exists():
-                    raise OutputExistsError(location=Location(output)) from None
-                os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def build(

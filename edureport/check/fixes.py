@@ -15,8 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, Location
+from ..files import atomic_output
 from ..reader import SourceParagraph, W
-from ..render import atomic_output
 from .findings import Finding, Fix, Source
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
