@@ -114,13 +114,23 @@ def _exists(output: Path) -> OutputExistsError:
     return OutputExistsError(location=Location(output))
 
 
-def _prepare(output: Path, force: bool) -> None:
-    if output.exists() and not force:
+def check_output(output: Path, force: bool) -> None:
+    """Refuse, before any work, an output that exists (without ``force``), whose name is too
+    long, or whose folder is missing."""
+    if not fits(output.name):
+        raise _write_error(OSError(errno.ENAMETOOLONG, "name too long"), output)
+    try:
+        exists = output.exists()
+    except OSError as exc:
+        raise _write_error(exc, output) from None
+    if exists and not force:
         raise _exists(output)
     if not output.parent.is_dir():
         raise InputError("the output folder does not exist", Location(output.parent))
-    if not fits(output.name):
-        raise _write_error(OSError(errno.ENAMETOOLONG, "name too long"), output)
+
+
+def _prepare(output: Path, force: bool) -> None:
+    check_output(output, force)
     remove_stale(output.parent, output.name)
 
 

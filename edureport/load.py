@@ -30,8 +30,29 @@ except AttributeError:  # pragma: no cover
 DATA_SUFFIXES = (".yaml", ".yml")
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "seq", "map"}
-# Characters an XML 1.0 document cannot contain (Word refuses such a file).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters an XML 1.0 document cannot contain (Word refuses such a file), and a carriage return
+# (which Word would print as a raw line feed; a line break is written as one).
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+# A document's data is a few hundred KB; these stop a huge file or an alias bomb early.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_VALUES = 50_000  # the bundled 承教发〔2021〕1号 has under 400
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be printed as written, or None: the one rule for text, whatever it
+    came from (YAML, a sheet's cell, the Python API)."""
+    bad = _NOT_XML.search(value)
+    if bad is None:
+        return None
+    code = ord(bad.group())
+    if code == 0x0D:
+        return "contains a carriage return (U+000D); write a line break as a new line"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"contains a lone surrogate U+{code:04X}, which is not a character; remove it"
+    return (
+        f"contains the control character U+{code:04X}, which a Word document cannot hold; "
+        "remove it"
+    )
 
 
 def find_data_file(path: Path) -> Path:
@@ -65,6 +86,13 @@ def load(path: str | Path, *, values: Mapping[str, str] | None = None) -> Docume
     ``values`` fill the ``{{ column }}`` placeholders of a template for one row (see rows.py)."""
     file = find_data_file(Path(path))
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                f"the file is {size / 2**20:,.0f} MB; document data is at most "
+                f"{MAX_FILE_BYTES // 2**20} MB",
+                Location(file),
+            )
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
@@ -90,6 +118,8 @@ def loads(
         raise DataError(f"not valid YAML: {exc.problem or exc}", Location(file, line)) from None
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", Location(file)) from None
+    except RecursionError:
+        raise DataError("not valid YAML: nested too deeply", Location(file)) from None
     if node is None:
         raise DataError("the file is empty; expected the document data", Location(file))
     if values is not None:
@@ -157,6 +187,8 @@ def _expected(tp: Any) -> str:
 class _Converter:
     def __init__(self, file: Path | None) -> None:
         self.file = file
+        self.values = 0
+        self.open: set[int] = set()  # the collections being converted: an alias to one is a loop
 
     def error(self, node: yaml.Node, path: str, message: str) -> DataError:
         return DataError(message, Location(self.file, node.start_mark.line + 1, field=path or None))
@@ -165,6 +197,27 @@ class _Converter:
         return self.error(node, path, f"expected {_expected(tp)}, got {_describe(node)}")
 
     def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        # An alias (*a) is the anchored node again: counting every value converted bounds what
+        # a small file of aliases can expand to, and an alias inside its own anchor is a loop.
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.error(
+                node,
+                path,
+                f"the data expands to more than {MAX_VALUES:,} values through YAML aliases "
+                "(*name repeats &name); write the values out",
+            )
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise self.error(node, path, "a YAML alias (*name) inside its own anchor (&name)")
+            self.open.add(id(node))
+            try:
+                return self._convert(node, tp, path)
+            finally:
+                self.open.discard(id(node))
+        return self._convert(node, tp, path)
+
+    def _convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
         if node.tag.removeprefix(_TAG) not in _PLAIN_TAGS:
             raise self.error(
                 node,
@@ -195,7 +248,7 @@ class _Converter:
             return None
         if isinstance(node, yaml.MappingNode):
             if len(arms) == 1:
-                return self.convert(node, arms[0], path)
+                return self._convert(node, arms[0], path)
             for arm in arms:
                 if dataclasses.is_dataclass(arm):
                     # A block in a list of paragraphs is written `- table: {...}`.
@@ -283,14 +336,9 @@ class _Converter:
         value: str = node.value
         tag = node.tag.removeprefix(_TAG)
         if tp is str:
-            bad = _NOT_XML.search(value)
-            if bad:
-                raise self.error(
-                    node,
-                    path,
-                    f"contains the control character U+{ord(bad.group()):04X}, "
-                    "which a Word document cannot hold; remove it",
-                )
+            problem = text_problem(value)
+            if problem:
+                raise self.error(node, path, problem)
             return value
         if tp is bool and tag == "bool":
             return value.lower() in ("true", "yes", "on", "y")

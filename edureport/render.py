@@ -22,8 +22,8 @@ from markupsafe import Markup, escape
 
 from .colophon import place_colophon
 from .compose import compose
-from .errors import Location, OutputExistsError, TemplateError
-from .files import atomic_output
+from .errors import Location, TemplateError
+from .files import atomic_output, check_output
 from .load import load
 from .model import Document
 from .sandbox import LimitedEnvironment, Undefined, failing_tag
@@ -271,8 +271,7 @@ def build(
     """Build the .docx for ``source`` (data path or loaded :class:`Document`) at ``output``."""
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
-    if output.exists() and not force:  # fail before the work, not after
-        raise OutputExistsError(location=Location(output))
+    check_output(output, force)  # fail before the work, not after
     tpl = render(document, template)
     if document.comments:  # notes for reviewers, on the words they are about (never printed)
         from .comments import add_comments

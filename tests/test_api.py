@@ -24,6 +24,7 @@ def test_public_names_are_pinned() -> None:
             "InputError",
             "Location",
             "Notice",
+            "OutputError",
             "OutputExistsError",
             "ParseResult",
             "ParseWarning",
@@ -56,6 +57,7 @@ def test_errors_form_one_tree() -> None:
         edureport.DataError,
         edureport.TemplateError,
         edureport.OutputExistsError,
+        edureport.OutputError,
     ):
         assert issubclass(error, edureport.EdureportError)
 

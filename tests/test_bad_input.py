@@ -13,7 +13,7 @@ import pytest
 from conftest import docx_lines
 
 import edureport
-from edureport import DataError, InputError, OutputExistsError, TemplateError
+from edureport import DataError, OutputExistsError, TemplateError
 from edureport.errors import OutputError
 
 NOTICE = """\
@@ -108,7 +108,7 @@ class TestTemplateLimits:
         monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.05)
         monkeypatch.setattr(sandbox, "MAX_STEPS", 10**12)
         slow = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
-        with pytest.raises(TemplateError, match="ran for more than 0.05 seconds"):
+        with pytest.raises(TemplateError, match=r"ran for more than 0\.05 seconds"):
             edureport.build(
                 data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, slow)
             )
@@ -124,3 +124,226 @@ class TestTemplateLimits:
             data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, *tags)
         )
         assert docx_lines(out) == ["承教发〔2021〕1号", "024", "目题", "a、bxy", "1024"]
+
+
+def cli(*args: str, cwd: Path) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "edureport", *args], cwd=cwd, capture_output=True, text=True
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+class TestOutputNames:
+    """4. Names made from the data are safe on Windows, stay in the folder, and keep the Chinese."""
+
+    @pytest.mark.parametrize(
+        ("agency", "name"),
+        [
+            ("承教发", "承教发〔2021〕1号.docx"),
+            ("../x", "_x〔2021〕1号.docx"),
+            ("a:b?", "a_b_〔2021〕1号.docx"),
+            ('<>"|*\\', "______〔2021〕1号.docx"),
+            ("..", "〔2021〕1号.docx"),
+        ],
+    )
+    def test_default_output_name(self, tmp_path: Path, agency: str, name: str) -> None:
+        source = data(tmp_path, NOTICE.replace("agency: 承教发", f"agency: '{agency}'"))
+        work = tmp_path / "work"
+        work.mkdir()
+        code, out, err = cli("build", str(source), cwd=work)
+        assert code == 0, err
+        assert [p.name for p in work.iterdir()] == [name]
+        assert out.strip() == f"wrote {name}"
+
+    def test_long_names_are_cut_to_fit(self, tmp_path: Path) -> None:
+        from edureport.files import MAX_NAME_BYTES
+
+        source = data(tmp_path, NOTICE.replace("agency: 承教发", f"agency: {'教' * 100}"))
+        work = tmp_path / "work"
+        work.mkdir()
+        code, _, err = cli("build", str(source), cwd=work)
+        assert code == 0, err
+        (written,) = work.iterdir()
+        assert written.name.startswith("教" * 60) and written.suffix == ".docx"
+        assert len(written.name.encode()) <= MAX_NAME_BYTES
+
+    @pytest.mark.parametrize(
+        ("name", "safe"),
+        [
+            ("CON", "_CON.docx"),
+            ("com1.2021", "_com1.2021.docx"),
+            ("Lpt9", "_Lpt9.docx"),
+            ("name. . ", "name.docx"),
+            ("tab\there", "tab_here.docx"),
+            ("", "document.docx"),
+            ("承教发〔2021〕1号", "承教发〔2021〕1号.docx"),
+        ],
+    )
+    def test_safe_filename(self, name: str, safe: str) -> None:
+        from edureport.files import safe_filename
+
+        assert safe_filename(name) == safe
+
+    def test_name_too_long_given_with_o(self, tmp_path: Path) -> None:
+        code, _, err = cli("build", str(data(tmp_path)), "-o", "长" * 100 + ".docx", cwd=tmp_path)
+        assert code == 1
+        assert "file name is too long" in err and "Traceback" not in err
+
+
+class TestOutputProblems:
+    """7 (outputs). A folder that is missing or read-only, or a full disk, is an error, not a
+    traceback, and leaves nothing behind."""
+
+    def test_missing_folder(self, tmp_path: Path) -> None:
+        code, _, err = cli("build", str(data(tmp_path)), "-o", "no/such/o.docx", cwd=tmp_path)
+        assert code == 1 and "output folder does not exist" in err and "Traceback" not in err
+
+    @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root")
+    def test_read_only_folder(self, tmp_path: Path) -> None:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+        try:
+            code, _, err = cli("build", str(data(tmp_path)), "-o", "ro/o.docx", cwd=tmp_path)
+        finally:
+            folder.chmod(0o700)
+        assert code == 1 and "read-only" in err and "Traceback" not in err
+
+    def test_read_only_folder_as_root_too(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # root can write anywhere, so the refusal is simulated where the file is created.
+        real_open = os.open
+
+        def refuse(path: str, *args: object, **kw: object) -> int:
+            if str(path).endswith(".tmp"):
+                raise OSError(errno.EROFS, "Read-only file system", str(path))
+            return real_open(path, *args, **kw)  # type: ignore[arg-type]
+
+        source = data(tmp_path)
+        before = set(tmp_path.iterdir())
+        monkeypatch.setattr(os, "open", refuse)
+        with pytest.raises(OutputError, match="read-only"):
+            edureport.build(source, tmp_path / "o.docx")
+        monkeypatch.undo()
+        unchanged(tmp_path, before)
+
+    def test_full_disk(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from docxtpl import DocxTemplate
+
+        def full(self: object, path: str, *args: object, **kw: object) -> None:
+            Path(path).write_bytes(b"PK partial")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        source = data(tmp_path)
+        (tmp_path / "o.docx").write_bytes(b"precious")
+        before = set(tmp_path.iterdir())
+        monkeypatch.setattr(DocxTemplate, "save", full)
+        with pytest.raises(OutputError, match="disk is full"):
+            edureport.build(source, tmp_path / "o.docx", force=True)
+        unchanged(tmp_path, before)
+        assert (tmp_path / "o.docx").read_bytes() == b"precious"
+
+
+class TestLeftovers:
+    """9. A killed build's temporary file is removed by the next run; a draft folder is written
+    all or nothing."""
+
+    def test_killed_build_leaves_nothing_for_long(self, tmp_path: Path) -> None:
+        source, out = data(tmp_path), tmp_path / "o.docx"
+        # A build killed while writing: its process is gone, its temporary file is left.
+        script = (
+            "import os, edureport, docxtpl\n"
+            "def die(self, path, *a, **k):\n"
+            "    open(path, 'wb').write(b'PK half')\n"
+            "    os._exit(9)\n"
+            "docxtpl.DocxTemplate.save = die\n"
+            f"edureport.build({str(source)!r}, {str(out)!r})\n"
+        )
+        killed = subprocess.run([sys.executable, "-c", script], capture_output=True)
+        assert killed.returncode == 9
+        left = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert len(left) == 1 and not out.exists()
+        # A running build's temporary file (this process's) is not touched.
+        mine = tmp_path / f".o.docx.{os.getpid()}-0123abcd.tmp"
+        mine.write_bytes(b"in progress")
+        edureport.build(source, out)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["document.yaml", "o.docx", mine.name]
+        )
+
+    def test_draft_force_writes_all_or_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from conftest import EXAMPLES
+
+        import edureport.draft
+
+        draft_module = sys.modules["edureport.draft"]
+
+        folder = tmp_path / "2022"
+        folder.mkdir()
+        (folder / "document.yaml").write_text("# mine", encoding="utf-8")
+        (folder / "results.xlsx").write_bytes(b"mine too")
+        drafts = edureport.draft(EXAMPLES / "chengde-2021", year=2022)
+
+        def broken(path: Path, *args: object) -> None:
+            Path(path).write_bytes(b"half")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(draft_module, "write_workbook", broken)
+        with pytest.raises(OutputError):
+            drafts.write(folder, force=True)
+        assert (folder / "document.yaml").read_text(encoding="utf-8") == "# mine"
+        assert (folder / "results.xlsx").read_bytes() == b"mine too"
+        assert sorted(p.name for p in folder.iterdir()) == ["document.yaml", "results.xlsx"]
+        monkeypatch.undo()
+        drafts.write(folder, force=True)
+        assert edureport.load(folder).plan is not None
+
+
+def test_nothing_is_overwritten_without_force_by_any_writer(tmp_path: Path) -> None:
+    out = tmp_path / "o.docx"
+    out.write_bytes(b"precious")
+    with pytest.raises(OutputExistsError):
+        edureport.build(data(tmp_path), out)
+    assert out.read_bytes() == b"precious"
+
+
+class TestYamlLimits:
+    """2. A huge file and an alias bomb are refused quickly, naming the file (and the line)."""
+
+    def test_alias_bomb(self, tmp_path: Path) -> None:
+        # Each level holds ten of the one below: 10**8 sections from a file of under 1 KB.
+        lines = ["summary:", "  title: t", "  sections:", "    - &s0 {title: x}"]
+        for level in range(1, 9):
+            refs = ", ".join([f"*s{level - 1}"] * 10)
+            lines.append(f"    - &s{level} {{title: x, subsections: [{refs}]}}")
+        path = data(tmp_path, "\n".join(lines) + "\n")
+        assert path.stat().st_size < 1024
+        with pytest.raises(DataError, match="expands to more than 50,000 values") as info:
+            edureport.load(path)
+        assert info.value.location.file == path and info.value.location.line is not None
+
+    def test_alias_inside_its_own_anchor(self, tmp_path: Path) -> None:
+        path = data(tmp_path, "summary:\n  title: t\n  sections: &s [{title: x, subsections: *s}]\n")
+        with pytest.raises(DataError, match="inside its own anchor") as info:
+            edureport.load(path)
+        assert info.value.location.line == 3
+
+    def test_aliases_within_the_limit_still_work(self, tmp_path: Path) -> None:
+        text = NOTICE + "  cc: &organs [甲局, 乙局]\n  signature: *organs\n"
+        document = edureport.load(data(tmp_path, text))
+        assert document.notice is not None
+        assert document.notice.signature == document.notice.cc == ["甲局", "乙局"]
+
+    def test_huge_file(self, tmp_path: Path) -> None:
+        path = data(tmp_path, NOTICE + "# " + "x" * (17 * 1024 * 1024) + "\n")
+        with pytest.raises(DataError, match="the file is 17 MB; document data is at most 16 MB"):
+            edureport.load(path)
+
+    def test_deep_nesting(self, tmp_path: Path) -> None:
+        path = data(tmp_path, "notice: " + "[" * 100_000 + "]" * 100_000 + "\n")
+        with pytest.raises(DataError) as info:
+            edureport.load(path)
+        assert info.value.location.file == path
