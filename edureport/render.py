@@ -27,6 +27,7 @@ from .files import atomic_output, check_output
 from .load import load
 from .model import Document
 from .sandbox import LimitedEnvironment, Undefined, failing_tag
+from .validate import validate
 
 DEFAULT_TEMPLATE = "notice.docx"
 
@@ -168,6 +169,7 @@ def render(document: Document, template: str | Path | None = None) -> Any:
         raise TemplateError("the template file does not exist", Location(path))
     if not zipfile.is_zipfile(path):
         raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
+    validate(document)  # values set in Python or read from sheets are checked like the YAML
     context = template_context(document)
     try:
         tpl = DocxTemplate(str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -347,3 +348,115 @@ class TestYamlLimits:
         with pytest.raises(DataError) as info:
             edureport.load(path)
         assert info.value.location.file == path
+
+
+def _seed() -> edureport.Document:
+    from conftest import EXAMPLES
+
+    return edureport.load(EXAMPLES / "chengde-2021")
+
+
+def _step(target: object, name: str) -> object:
+    if name.endswith("]"):
+        name, index = name[:-1].split("[")
+        return getattr(target, name)[int(index)]
+    return getattr(target, name)
+
+
+def _get(document: edureport.Document, path: str) -> object:
+    target: object = document
+    for name in path.split("."):
+        target = _step(target, name)
+    return target
+
+
+def _set(document: edureport.Document, path: str, value: object) -> None:
+    parent, _, last = path.rpartition(".")
+    target = _get(document, parent)
+    if last.endswith("]"):
+        name, index = last[:-1].split("[")
+        getattr(target, name)[int(index)] = value
+    else:
+        setattr(target, last, value)
+
+
+class TestEveryValueIsChecked:
+    """3. Values set through the Python API are checked at build time like the YAML's, with the
+    field named; issue 12's misuses are refused or, where natural, taken as the YAML takes them."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("notice.body[0]", "x\ud800y", "lone surrogate U+D800"),
+            ("notice.body[0]", "a\x0bb", "control character U+000B"),
+            ("notice.body[0]", "a\x0cb", "control character U+000C"),
+            ("notice.body[0]", "a\x07b", "control character U+0007"),
+            ("notice.body[0]", "a\x00b", "control character U+0000"),
+            ("notice.body[0]", "a\r\nb", "carriage return"),
+            ("notice.body[0]", "a\rb", "carriage return"),
+            ("notice.body", ("a", "b"), "expected a list of text, got a list"),
+            ("notice.body[0]", 7, "expected text, got the number 7"),
+            ("notice.code.serial", "一", "expected a whole number, got text “一”"),
+            ("notice.code.serial", True, "expected a whole number, got true"),
+            ("notice.code.year", 2021.0, "expected a whole number, got the number 2021.0"),
+            ("notice.mark_word", True, "expected text, got true"),
+            ("notice.date", "2021年4月6日", "expected a date like 2021-04-06, got text"),
+            ("notice.prints", ["notice"], "expected one of summary, plan"),
+            ("notice.code", "承教发〔2021〕1号", "expected a mapping with the fields of DocumentCode"),
+            ("plan.sections[2].items[3].departments", {"秘书科": 1}, "expected a list of text"),
+            ("plan.sections[2].items[3].labels", {"goal": 1}, "expected text, got the number 1"),
+            ("summary.sections[0].run_in", "yes", "expected true or false"),
+            ("summary.sections[0].paragraphs[0]", None, "expected text or a mapping"),
+        ],
+    )
+    def test_misuse_is_refused_naming_the_field(
+        self, tmp_path: Path, field: str, value: object, message: str
+    ) -> None:
+        document = _seed()
+        _set(document, field, value)
+        with pytest.raises(DataError, match=re.escape(message)) as info:
+            document.build(tmp_path / "o.docx")
+        where = info.value.location.field
+        assert where is not None and where.startswith(field.split(".labels")[0])
+        assert not (tmp_path / "o.docx").exists()
+
+    @pytest.mark.parametrize(
+        ("field", "value", "stored", "printed"),
+        [
+            ("notice.title", "关于印发工作要点的通知", ["关于印发工作要点的通知"], "关于印发工作要点的通知"),
+            ("notice.date", "2021-04-06", __import__("datetime").date(2021, 4, 6), "2021年4月6日"),
+            ("plan.sections[0].items[0].departments", "办公室", ["办公室"], "责任科室：办公室"),
+        ],
+    )
+    def test_natural_shorthands_are_taken(
+        self, tmp_path: Path, field: str, value: object, stored: object, printed: str
+    ) -> None:
+        document = _seed()
+        _set(document, field, value)
+        out = document.build(tmp_path / "o.docx")
+        assert printed in docx_lines(out)
+        assert _get(document, field) == stored
+
+    def test_five_heading_levels(self, tmp_path: Path) -> None:
+        from edureport.model import Section
+
+        document = _seed()
+        assert document.summary is not None
+        deep = document.summary.sections[0]
+        for _ in range(4):
+            deep.subsections = [Section(title="下一级")]
+            deep = deep.subsections[0]
+        with pytest.raises(DataError, match="four levels deep") as info:
+            document.build(tmp_path / "o.docx")
+        assert info.value.location.field == "summary.sections[0]" + ".subsections[0]" * 4
+
+    def test_a_hundred_sections(self, tmp_path: Path) -> None:
+        text = "summary:\n  title: t\n  sections:\n" + "    - title: x\n" * 100
+        with pytest.raises(DataError, match="from 1 to 99, got 100") as info:
+            edureport.build(data(tmp_path, text), tmp_path / "o.docx")
+        assert info.value.location.field == "summary.sections[99]"
+
+    def test_cli_reports_it_as_an_error(self, tmp_path: Path) -> None:
+        text = "summary:\n  title: t\n  sections:\n" + "    - title: x\n" * 100
+        code, _, err = cli("build", str(data(tmp_path, text)), "-o", "o.docx", cwd=tmp_path)
+        assert code == 1 and "summary.sections[99]" in err and "Traceback" not in err
