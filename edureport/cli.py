@@ -108,6 +108,11 @@ def main() -> None:
     help="With several documents: how many to build at once (default: one per CPU core).",
 )
 @_force
+@click.option(
+    "--allow-external",
+    is_flag=True,
+    help="Let the template refer to files outside it (a remote image, an attached template).",
+)
 def build(
     sources: tuple[Path, ...],
     output: Path | None,
@@ -118,6 +123,7 @@ def build(
     name: str | None,
     jobs: int | None,
     force: bool,
+    allow_external: bool,
 ) -> None:
     """Build the .docx from SOURCES: data .yaml files, folders holding them, or patterns (*.yaml).
 
@@ -149,10 +155,17 @@ def build(
         _before_pdf(output.with_suffix(".pdf"), force)
     if formats == ["pdf"]:
         with tempfile.TemporaryDirectory(prefix="edureport-") as work:
-            docx = build_document(document, Path(work, output.with_suffix(".docx").name))
+            docx = build_document(
+                document,
+                Path(work, output.with_suffix(".docx").name),
+                template=template,
+                allow_external=allow_external,
+            )
             _convert([docx], [output.with_suffix(".pdf")], force)
         return
-    written = build_document(document, output, template=template, force=force)
+    written = build_document(
+        document, output, template=template, force=force, allow_external=allow_external
+    )
     click.echo(_("wrote {path}").format(path=written))
     if "pdf" in formats:
         _convert([written], [written.with_suffix(".pdf")], force)

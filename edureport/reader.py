@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,37 +52,64 @@ def _parser() -> etree.XMLParser:
     )
 
 
-class DocxPackage:
-    """The parts of a .docx, checked before use. Parts are inflated only when asked for."""
+# What each kind of package is, for messages, and the part that makes it one.
+_KINDS = {
+    "docx": ("a .docx file", "word/document.xml", "Word", "Word 97-2003 .doc", ".docx"),
+    "xlsx": ("an .xlsx workbook", "xl/workbook.xml", "Excel", "Excel 97-2003 .xls", ".xlsx"),
+}
+# Relationships that are links a reader follows by choice, not content fetched when opened.
+_LINK_TYPES = ("/hyperlink",)
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
-    def __init__(self, path: Path) -> None:
+
+@dataclass(frozen=True)
+class ExternalReference:
+    """A relationship that points outside the package: fetched when the file is opened."""
+
+    part: str  # the .rels part that declares it
+    kind: str  # the relationship's type, e.g. image, attachedTemplate
+    target: str
+
+
+class Package:
+    """An Office package (.docx, .xlsx), checked before use: every input file goes through this.
+
+    The zip's declared sizes are capped before anything is inflated; parts are inflated only when
+    asked for (or all at once by :meth:`verify`, for files another library will read whole).
+    """
+
+    kind = "docx"
+
+    def __init__(self, path: Path, kind: str | None = None) -> None:
         self.path = path
+        if kind is not None:
+            self.kind = kind
+        what, main, app, old, suffix = _KINDS[self.kind]
         where = Location(path)
         if path.name.startswith("~$"):
             raise InputError(
-                "this is a Word lock file (~$…), not a document; open the file without ~$", where
+                f"this is a {app} lock file (~$…), not a document; open the file without ~$", where
             )
         try:
             size = path.stat().st_size
+            with path.open("rb") as fh:
+                magic = fh.read(8)
         except OSError as exc:
             raise InputError(f"cannot read the file: {exc.strerror}", where) from None
         if size == 0:
             raise InputError("the file is empty", where)
-        with path.open("rb") as fh:
-            magic = fh.read(8)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
-                "this is an old Word 97-2003 .doc file; save it as .docx in Word or WPS first",
-                where,
+                f"this is an old {old} file; save it as {suffix} in {app} or WPS first", where
             )
         if not magic.startswith(b"PK"):
-            raise InputError("not a .docx file (it is not a zip package)", where)
+            raise InputError(f"not {what} (it is not a zip package)", where)
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputError(
-                f"not a readable .docx file (damaged or truncated zip: {exc})", where
+                f"not a readable {suffix} file (damaged or truncated zip: {exc})", where
             ) from None
         total = 0
         for info in infos:
@@ -92,41 +120,100 @@ class DocxPackage:
                 or total > MAX_TOTAL_BYTES
                 or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO)
             ):
+                self._zip.close()
                 raise InputError(
                     f"refused: the part {info.filename} would inflate to {info.file_size:,} bytes "
                     "(a zip bomb or a damaged file)",
                     where,
                 )
         self.names = {info.filename for info in infos}
-        if "word/document.xml" not in self.names:
-            raise InputError("not a Word document: the package has no word/document.xml", where)
+        if main not in self.names:
+            self._zip.close()
+            raise InputError(f"not {what}: the package has no {main}", where)
 
     def read(self, name: str) -> bytes:
         try:
             with self._zip.open(name) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise InputError(
-                f"cannot read {name} from the package: {exc}", Location(self.path)
+                f"cannot read {name} from the package (damaged: {exc})", Location(self.path)
             ) from None
         if len(data) > MAX_PART_BYTES:
             raise InputError(f"refused: the part {name} is too large", Location(self.path))
         return data
 
-    def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
+    def _refuse_doctype(self, name: str, data: bytes) -> None:
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
             raise InputError(
-                f"refused: {name} declares a DOCTYPE or entities, which Word never writes",
+                f"refused: {name} declares a DOCTYPE or entities, which Office never writes",
                 Location(self.path),
             )
+
+    def xml(self, name: str) -> etree._Element:
+        data = self.read(name)
+        self._refuse_doctype(name, data)
         try:
             return etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
             raise InputError(f"{name} is not well-formed XML: {exc}", Location(self.path)) from None
 
+    def verify(self) -> None:
+        """Inflate every part once (a damaged stream or checksum is an error here, not deep in
+        another library) and refuse XML parts that declare a DOCTYPE."""
+        for name in sorted(self.names):
+            if name.endswith("/"):
+                continue
+            data = self.read(name)
+            if name.endswith((".xml", ".rels", ".vml")):
+                self._refuse_doctype(name, data)
+
+    def external_references(self) -> list[ExternalReference]:
+        """Relationships with TargetMode="External" other than hyperlinks: a remote image, an
+        attached template, a linked object. Opening the file fetches them."""
+        found = []
+        for name in sorted(n for n in self.names if n.endswith(".rels")):
+            for rel in self.xml(name).iter(f"{REL_NS}Relationship"):
+                kind = rel.get("Type", "")
+                if rel.get("TargetMode") == "External" and not kind.endswith(_LINK_TYPES):
+                    found.append(
+                        ExternalReference(name, kind.rsplit("/", 1)[-1], rel.get("Target", ""))
+                    )
+        return found
+
     def close(self) -> None:
         self._zip.close()
+
+
+class DocxPackage(Package):
+    """The parts of a .docx, checked before use. Parts are inflated only when asked for."""
+
+    kind = "docx"
+
+
+_verified: dict[tuple[str, int, int, str], list[ExternalReference]] = {}
+
+
+def verify_package(path: Path, kind: str = "docx") -> list[ExternalReference]:
+    """Check a package another library will read whole (a template, a workbook): limits, every
+    part inflated once, no DOCTYPE. Returns its outside references. Remembered per file version,
+    so building many documents from one template checks it once."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", Location(path)) from None
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, kind)
+    if key not in _verified:
+        package = Package(path, kind)
+        try:
+            package.verify()
+            references = package.external_references()
+        finally:
+            package.close()
+        if len(_verified) > 32:
+            _verified.clear()
+        _verified[key] = references
+    return list(_verified[key])
 
 
 def paragraph_text(p: etree._Element) -> str:

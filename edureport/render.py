@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from .colophon import place_colophon
 from .compose import compose
-from .errors import Location, TemplateError
+from .errors import InputError, Location, TemplateError
 from .files import atomic_output, check_output
 from .load import load
 from .model import Document
@@ -160,15 +160,19 @@ def template_context(document: Document) -> dict[str, Any]:
     return escaped
 
 
-def render(document: Document, template: str | Path | None = None) -> Any:
-    """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate"""
+def render(
+    document: Document, template: str | Path | None = None, *, allow_external: bool = False
+) -> Any:
+    """Render ``document`` into ``template`` (default: the bundled one); returns the DocxTemplate.
+
+    A template that refers to files outside it (a remote image, an attached template) is refused
+    unless ``allow_external``: every document built from it would fetch them when opened."""
     from docxtpl import DocxTemplate
 
     path = Path(template) if template is not None else folder_template(document)
     if not path.is_file():
         raise TemplateError("the template file does not exist", Location(path))
-    if not zipfile.is_zipfile(path):
-        raise TemplateError("the template is not a .docx file (Word 2007 or later)", Location(path))
+    _check_template(path, allow_external)
     validate(document)  # values set in Python or read from sheets are checked like the YAML
     context = template_context(document)
     try:
@@ -211,6 +215,23 @@ def render_bytes(document: Document, template: str | Path | None = None) -> byte
     buffer = io.BytesIO()
     render(document, template).save(buffer)
     return buffer.getvalue()
+
+
+def _check_template(path: Path, allow_external: bool) -> None:
+    from .reader import verify_package
+
+    try:
+        external = verify_package(path, "docx")
+    except InputError as exc:
+        raise TemplateError(exc.message, exc.location) from None
+    if external and not allow_external:
+        listed = "; ".join(f"{ref.kind} {ref.target} (in {ref.part})" for ref in external)
+        raise TemplateError(
+            f"the template refers to files outside it, which every document built from it would "
+            f"fetch when opened: {listed}; remove them in Word, or allow them with "
+            "--allow-external (allow_external=True)",
+            Location(path),
+        )
 
 
 def _undefined_name(exc: UndefinedError) -> set[str]:
@@ -269,12 +290,15 @@ def build(
     *,
     template: str | Path | None = None,
     force: bool = False,
+    allow_external: bool = False,
 ) -> Path:
-    """Build the .docx for ``source`` (data path or loaded :class:`Document`) at ``output``."""
+    """Build the .docx for ``source`` (data path or loaded :class:`Document`) at ``output``.
+
+    ``allow_external`` lets a template refer to files outside it (see :func:`render`)."""
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
     check_output(output, force)  # fail before the work, not after
-    tpl = render(document, template)
+    tpl = render(document, template, allow_external=allow_external)
     if document.comments:  # notes for reviewers, on the words they are about (never printed)
         from .comments import add_comments
 

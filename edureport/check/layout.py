@@ -873,6 +873,20 @@ def tables(source: Source) -> Iterator[Hit]:
                 )
 
 
+@rule("L501", "external-references", "layout")
+def external_references(source: Source) -> Iterator[Hit]:
+    """No references to files outside the document (a remote image, an attached template): Word
+    fetches them when the file is opened, which tells their owner who read it and when, and the
+    document changes when they do. Hyperlinks are not fetched and are not reported.
+
+    Clause: edureport (a document that goes out is complete in itself)
+    """
+    package = source.package
+    assert package is not None
+    for ref in package.external_references():
+        yield _whole(f"the {ref.kind} in {ref.part} refers to {ref.target}, outside the document")
+
+
 RULES: tuple[Rule, ...] = (
     paper,
     margins,
@@ -891,4 +905,5 @@ RULES: tuple[Rule, ...] = (
     colophon_lines,
     attachment_page,
     tables,
+    external_references,
 )
