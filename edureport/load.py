@@ -33,6 +33,7 @@ _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "seq", "map"}
 # Characters an XML 1.0 document cannot contain (Word refuses such a file), and a carriage return
 # (which Word would print as a raw line feed; a line break is written as one).
 _NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+_CANONICAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?")
 # A document's data is a few hundred KB; these stop a huge file or an alias bomb early.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VALUES = 50_000  # the bundled 承教发〔2021〕1号 has under 400
@@ -259,6 +260,10 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             by_tag = {"int": int, "float": float, "bool": bool, "timestamp": dt.date}
             wanted = by_tag.get(node.tag.removeprefix(_TAG), str)
+            # Where text is allowed (a table cell), a number is kept as written unless it prints
+            # the same: 007, 1_000, 1.50 and 1e3 stay text; 7, 1000 and 1.5 are numbers.
+            if wanted in (int, float) and str in arms and not _CANONICAL.fullmatch(node.value):
+                wanted = str
             # The resolved tag first; then the other arms, so that a quoted "2021-04-06" is a date.
             for arm in dict.fromkeys((wanted, str, *arms)):
                 if arm in arms:

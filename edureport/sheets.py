@@ -1,4 +1,5 @@
-"""Read table rows from a sheet of an .xlsx or from a .csv, through pandas, as Excel shows them."""
+"""Read table rows from a sheet of an .xlsx (openpyxl) or from a .csv (pandas), as Excel shows
+them, each cell checked and named in errors."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .cells import shown
 from .errors import DataError, Location
+from .load import text_problem
 from .model import Column, Table
 
 
@@ -31,29 +34,103 @@ def _value(value: Any) -> str | int | float | None:
     return str(value).strip() or None
 
 
-def read_table(table: Table, base: Path, where: Location) -> None:
-    """Fill ``table.rows`` (and its columns, if the data gives none) from ``table.source``."""
+def _xlsx(path: Path, sheet: str | None, where: Location) -> tuple[list[Any], list[list[Any]]]:
+    """The header and the rows of a sheet, each cell as (value, number format, reference)."""
+    from openpyxl import load_workbook
+
+    from .reader import verify_package
+
+    verify_package(path, "xlsx")  # the limits every input package gets, before openpyxl reads it
+    try:
+        book = load_workbook(path, data_only=True)
+        if sheet is not None and sheet not in book.sheetnames:
+            raise DataError(
+                f"the workbook has no sheet “{sheet}”; its sheets are {'、'.join(book.sheetnames)}",
+                where,
+            )
+        values = book[sheet] if sheet is not None else book.worksheets[0]
+        cells = [list(row) for row in values.iter_rows()]
+        # A formula whose result was never saved reads as empty: find those, to name them.
+        formulas: set[str] = set()
+        if any(c.value is None for row in cells for c in row):
+            formula_book = load_workbook(path, data_only=False)
+            for row in formula_book[values.title].iter_rows():
+                formulas.update(c.coordinate for c in row if c.data_type == "f")
+    except DataError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise DataError(f"cannot read {path.name}: {exc}", where) from None
+    rows = [
+        [(c.value, c.number_format, c.coordinate, c.coordinate in formulas) for c in row]
+        for row in cells
+    ]
+    if not rows:
+        return [], []
+    return rows[0], rows[1:]
+
+
+def _csv(path: Path, where: Location) -> tuple[list[Any], list[list[Any]]]:
     import pandas as pd
 
+    try:
+        frame = pd.read_csv(path, dtype=object, encoding="utf-8-sig", keep_default_na=False)
+    except UnicodeDecodeError:
+        raise DataError(f"{path.name} is not UTF-8 text; save it as UTF-8", where) from None
+    except (ValueError, KeyError, OSError) as exc:
+        raise DataError(f"cannot read {path.name}: {exc}", where) from None
+    header = [(str(c), "@", _cell_name(1, i), False) for i, c in enumerate(frame.columns)]
+    rows = [
+        [(v or None, "@", _cell_name(r, c), False) for c, v in enumerate(record)]
+        for r, record in enumerate(frame.itertuples(index=False), start=2)
+    ]
+    return header, rows
+
+
+def _text(cell: tuple[Any, str, str, bool], path: Path) -> str | int | float | None:
+    """A cell as the sheet shows it (text), checked like any text of the document."""
+    value, number_format, ref, formula = cell
+    where = Location(path, cell=ref)
+    if value is None and formula:
+        raise DataError(
+            "the cell holds a formula whose result was never saved; open the workbook in Excel "
+            "or WPS and save it, or type the value",
+            where,
+        )
+    try:
+        text = shown(value, number_format)
+    except ValueError as exc:
+        raise DataError(
+            f"the cell's number format “{number_format}” cannot be shown here ({exc}); format "
+            "the cell as General or Number, or give the column a format in the data",
+            where,
+        ) from None
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").strip()
+    problem = text_problem(text)
+    if problem:
+        raise DataError(problem, where)
+    return text or None
+
+
+def read_table(table: Table, base: Path, where: Location) -> None:
+    """Fill ``table.rows`` (and its columns, if the data gives none) from ``table.source``.
+
+    Text columns take each cell as the sheet shows it (007, 50%, 2021年4月6日); number columns
+    take the number, to write it in the column's format."""
     assert table.source is not None
     path = base / table.source
     file_where = Location(where.file, where.line, field=f"{where.field}.source")
     if not path.is_file():
         raise DataError(f"the table's data file {table.source} does not exist", file_where)
-    try:
-        if path.suffix.lower() == ".csv":
-            frame = pd.read_csv(path, dtype=object, encoding="utf-8-sig", keep_default_na=False)
-            frame = frame.replace("", None)
-        elif path.suffix.lower() in (".xlsx", ".xlsm"):
-            sheet: str | int = table.sheet if table.sheet is not None else 0
-            frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl")
-        else:
-            raise DataError(f"expected a .xlsx or .csv file, got {table.source}", file_where)
-    except (ValueError, KeyError) as exc:
-        raise DataError(f"cannot read {table.source}: {exc}", file_where) from None
-    except UnicodeDecodeError:
-        raise DataError(f"{table.source} is not UTF-8 text; save it as UTF-8", file_where) from None
-    header = [str(c).strip() for c in frame.columns]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        header_cells, body = _csv(path, file_where)
+    elif suffix in (".xlsx", ".xlsm"):
+        header_cells, body = _xlsx(path, table.sheet, file_where)
+    else:
+        raise DataError(f"expected a .xlsx or .csv file, got {table.source}", file_where)
+    header = [str(_text(c, path) or f"Unnamed: {i}") for i, c in enumerate(header_cells)]
     if table.columns:
         wanted = [c.name for c in table.columns]
         missing = [name for name in wanted if name not in header]
@@ -63,24 +140,36 @@ def read_table(table: Table, base: Path, where: Location) -> None:
                 f"its columns are {', '.join(header)}",
                 Location(path, cell="row 1", field=f"{where.field}.columns"),
             )
-        frame = frame[[frame.columns[header.index(name)] for name in wanted]]
+        picks = [header.index(name) for name in wanted]
     else:
-        table.columns = [Column(name=name) for name in header]
+        picks = [i for i, name in enumerate(header) if not name.startswith("Unnamed: ")]
+        table.columns = [Column(name=header[i]) for i in picks]
     rows: list[list[str | int | float | None]] = []
-    for r, record in enumerate(frame.itertuples(index=False), start=2):
-        row = [_value(v) for v in record]
-        if all(v is None for v in row):
+    for record in body:
+        cells = [record[i] if i < len(record) else (None, "General", "", False) for i in picks]
+        if all(c[0] is None and not c[3] for c in cells):
             continue
-        for c, (value, column) in enumerate(zip(row, table.columns, strict=True)):
-            if column.format != "text" and isinstance(value, str):
-                try:
-                    row[c] = float(value.replace(",", "").rstrip("%")) / (
-                        100 if value.endswith("%") else 1
-                    )
-                except ValueError:
-                    raise DataError(
-                        f"expected a number in column {column.name}, got “{value}”",
-                        Location(path, cell=_cell_name(r, c)),
-                    ) from None
+        row: list[str | int | float | None] = []
+        for cell, column in zip(cells, table.columns, strict=True):
+            if column.format == "text":
+                row.append(_text(cell, path))
+            else:
+                row.append(_number(cell, column, path))
         rows.append(row)
     table.rows = rows
+
+
+def _number(cell: tuple[Any, str, str, bool], column: Column, path: Path) -> float | int | None:
+    value, _, ref, _formula = cell
+    if value is None:
+        return _text(cell, path)  # type: ignore[return-value]  # None, or the formula refused
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _value(value)  # type: ignore[return-value]
+    text = str(value).strip()
+    try:
+        number = float(text.replace(",", "").rstrip("%"))
+    except ValueError:
+        raise DataError(
+            f"expected a number in column {column.name}, got “{text}”", Location(path, cell=ref)
+        ) from None
+    return number / 100 if text.endswith("%") else number

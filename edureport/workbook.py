@@ -411,6 +411,9 @@ def _open(path: Path) -> tuple[Any, Any]:
         raise InputError("old Excel .xls files are not read; save it as .xlsx first", where)
     if path.name.startswith("~$"):
         raise InputError("this is an Excel lock file (~$…); give the workbook itself", where)
+    from .reader import verify_package
+
+    verify_package(path, "xlsx")  # the limits every input package gets
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
