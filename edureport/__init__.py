@@ -19,6 +19,7 @@ from .errors import (
     OutputError,
     OutputExistsError,
     TemplateError,
+    UnusedDataWarning,
 )
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ __all__ = [
     "Summary",
     "Table",
     "TemplateError",
+    "UnusedDataWarning",
     "__version__",
     "build",
     "build_many",

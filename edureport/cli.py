@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .errors import EdureportError
+from .errors import EdureportError, UnusedDataWarning
 from .i18n import _, language_from_env
 from .i18n_cli import _lang_option, speaking
 
@@ -46,12 +47,25 @@ class _Command(click.Group):
     This is the one place where errors become exit codes."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except EdureportError as exc:
-            message = _("edureport: error: {message}").format(message=exc.describe(cli=True))
-            click.echo(message, err=True)
-            sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", UnusedDataWarning)
+            try:
+                return super().invoke(ctx)
+            except EdureportError as exc:
+                message = _("edureport: error: {message}").format(message=exc.describe(cli=True))
+                click.echo(message, err=True)
+                sys.exit(_ERROR_EXIT.get(ctx.invoked_subcommand or "", exc.exit_code))
+            finally:  # the library warns; the command line prints the warnings on stderr
+                for warning in caught:
+                    if issubclass(warning.category, UnusedDataWarning):
+                        click.echo(f"edureport: warning: {warning.message}", err=True)
+                    else:
+                        warnings.showwarning(
+                            warning.message,
+                            warning.category,
+                            warning.filename,
+                            warning.lineno,
+                        )
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # The reader's language for this run (help included); a caller in Python keeps its own.

@@ -96,3 +96,7 @@ class OutputExistsError(EdureportError):
 
 class OutputError(EdureportError):
     """An output cannot be written: a read-only folder, a full disk, a name too long."""
+
+
+class UnusedDataWarning(UserWarning):
+    """The template never uses some of the data, so it is missing from the document."""

@@ -55,7 +55,9 @@ def _parser() -> etree.XMLParser:
 # What each kind of package is, for messages, and the part that makes it one.
 _KINDS = {
     "docx": ("a .docx file", "word/document.xml", "Word", "Word 97-2003 .doc", ".docx"),
-    "xlsx": ("a readable .xlsx workbook", "xl/workbook.xml", "Excel", "Excel 97-2003 .xls", ".xlsx"),
+    "xlsx": (
+        "a readable .xlsx workbook", "xl/workbook.xml", "Excel", "Excel 97-2003 .xls", ".xlsx"
+    ),
 }
 # Relationships that are links a reader follows by choice, not content fetched when opened.
 _LINK_TYPES = ("/hyperlink",)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import is_dataclass
@@ -22,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .colophon import place_colophon
 from .compose import compose
-from .errors import InputError, Location, TemplateError
+from .errors import InputError, Location, TemplateError, UnusedDataWarning
 from .files import atomic_output, check_output
 from .load import load
 from .model import Document
@@ -174,7 +175,7 @@ def render(
         raise TemplateError("the template file does not exist", Location(path))
     _check_template(path, allow_external)
     validate(document)  # values set in Python or read from sheets are checked like the YAML
-    context = template_context(document)
+    context = _watched(template_context(document))
     try:
         tpl = DocxTemplate(str(path))
         with _environment().limits():
@@ -207,6 +208,7 @@ def render(
     drop_empty_runs(tpl.docx.element.body)
     if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
         place_colophon(tpl.docx)
+    _warn_unused(context, path)
     return tpl
 
 
@@ -215,6 +217,68 @@ def render_bytes(document: Document, template: str | Path | None = None) -> byte
     buffer = io.BytesIO()
     render(document, template).save(buffer)
     return buffer.getvalue()
+
+
+class _Watched(dict[str, Any]):
+    """A part of the context that remembers which of its keys the template read."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.read: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def _watched(context: dict[str, Any]) -> dict[str, Any]:
+    for name in ("notice", "colophon"):
+        if context[name] is not None:
+            context[name] = _Watched(context[name])
+    context["documents"] = [_Watched(d) for d in context["documents"]]
+    return context
+
+
+# The notice's printed parts and the fields they come from, for the unused-data warning.
+_NOTICE_FIELDS = {
+    "organs": "notice.organs (发文机关)",
+    "mark_word": "notice.mark_word (发文机关标志)",
+    "code": "notice.code (发文字号)",
+    "signer": "notice.signer (签发人)",
+    "title": "notice.title (标题)",
+    "recipients": "notice.recipients (主送机关)",
+    "body": "notice.body (正文)",
+    "attachments": "notice.attachments (附件说明)",
+    "signature": "notice.signature (署名)",
+    "date": "notice.date (成文日期)",
+    "note": "notice.note (附注)",
+    "header_lines": "notice.copy_number, secrecy, urgency (份号, 密级, 紧急程度)",
+}
+
+
+def _warn_unused(context: dict[str, Any], path: Path) -> None:
+    """Warn (not fail) about data the template never read: it is missing from the document."""
+    unused: list[str] = []
+    notice = context["notice"]
+    if isinstance(notice, _Watched):
+        for key, name in _NOTICE_FIELDS.items():
+            value = notice.get(key)
+            if key not in notice.read and (any(value or ()) if key == "header_lines" else value):
+                unused.append(name)
+    for document in context["documents"]:
+        if "blocks" not in document.read and document.get("blocks"):
+            unused.append(f"the text of “{document.get('title')}”")
+    colophon = context["colophon"]
+    if isinstance(colophon, _Watched) and not colophon.read:
+        unused.append("the 版记 (notice.cc, printed_by, printed_on)")
+    if unused:
+        warnings.warn(
+            UnusedDataWarning(
+                f"{path}: the template never uses {', '.join(unused)}; "
+                "that data is not in the document"
+            ),
+            stacklevel=3,
+        )
 
 
 def _check_template(path: Path, allow_external: bool) -> None:

@@ -35,6 +35,7 @@ def test_public_names_are_pinned() -> None:
             "Summary",
             "Table",
             "TemplateError",
+            "UnusedDataWarning",
             "__version__",
             "build",
             "build_many",

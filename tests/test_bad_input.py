@@ -114,6 +114,7 @@ class TestTemplateLimits:
                 data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, slow)
             )
 
+    @pytest.mark.filterwarnings("ignore::edureport.UnusedDataWarning")
     def test_ordinary_template_features_still_work(self, tmp_path: Path) -> None:
         tags = (
             "{% for i in range(3) %}{{ i * 2 }}{% endfor %}",

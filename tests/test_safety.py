@@ -83,6 +83,7 @@ def test_template_with_unknown_attribute_names_it(tmp_path: Path) -> None:
         edureport.build(_data(tmp_path, ["t"], ["b"]), tmp_path / "out.docx", template=template)
 
 
+@pytest.mark.filterwarnings("ignore::edureport.UnusedDataWarning")
 def test_own_template_renders_the_data(tmp_path: Path) -> None:
     template = _template(
         tmp_path, "{{ notice.code }}", "{%p for p in notice.body %}", "{{ p }}", "{%p endfor %}"
@@ -141,6 +142,7 @@ def test_output_gets_ordinary_permissions(tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
+@pytest.mark.filterwarnings("ignore::edureport.UnusedDataWarning")
 def test_template_docx_beside_the_data_is_used(tmp_path: Path) -> None:
     data = _data(tmp_path, ["t"], ["第一段"])
     own = _template(tmp_path, "本局红头", "{{ notice.code }}")
