@@ -4,6 +4,7 @@ them, each cell checked and named in errors."""
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,17 @@ def _value(value: Any) -> str | int | float | None:
     return str(value).strip() or None
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(value: Any) -> Any:
+    """Text as Excel shows it: the workbook writes a control character as _x000B_ (and _x005F_
+    for an underscore that would start one), which openpyxl leaves as it is."""
+    if isinstance(value, str) and "_x" in value:
+        return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)
+    return value
+
+
 def _xlsx(path: Path, sheet: str | None, where: Location) -> tuple[list[Any], list[list[Any]]]:
     """The header and the rows of a sheet, each cell as (value, number format, reference)."""
     from openpyxl import load_workbook
@@ -61,7 +73,7 @@ def _xlsx(path: Path, sheet: str | None, where: Location) -> tuple[list[Any], li
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise DataError(f"cannot read {path.name}: {exc}", where) from None
     rows = [
-        [(c.value, c.number_format, c.coordinate, c.coordinate in formulas) for c in row]
+        [(_unescape(c.value), c.number_format, c.coordinate, c.coordinate in formulas) for c in row]
         for row in cells
     ]
     if not rows:

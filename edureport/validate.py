@@ -101,8 +101,12 @@ class _Validator:
         if value is None and type(None) in arms:
             return None
         # The arm the value's own type is, first: a DataError from it names what is wrong inside.
+        several = len([a for a in arms if a is not type(None)]) > 1
         for arm in arms:
             if arm is not type(None) and _is_instance(value, arm):
+                if several and dataclasses.is_dataclass(arm):  # a block, written `- table: …`
+                    key = str(getattr(arm, "__name__", "")).lower()
+                    return self.value(value, arm, f"{path}.{key}")
                 return self.value(value, arm, path)
         for arm in arms:
             if arm is type(None):

@@ -461,3 +461,218 @@ class TestEveryValueIsChecked:
         text = "summary:\n  title: t\n  sections:\n" + "    - title: x\n" * 100
         code, _, err = cli("build", str(data(tmp_path, text)), "-o", "o.docx", cwd=tmp_path)
         assert code == 1 and "summary.sections[99]" in err and "Traceback" not in err
+
+
+def rewrite_zip(source: Path, target: Path, changes: dict[str, bytes | None]) -> Path:
+    """A copy of a package with some parts replaced (or, for None, left out)."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
+        target, "w", zipfile.ZIP_DEFLATED
+    ) as out:
+        for info in original.infolist():
+            if info.filename in changes:
+                continue
+            out.writestr(info, original.read(info.filename))
+        for name, data_ in changes.items():
+            if data_ is not None:
+                out.writestr(name, data_)
+    return target
+
+
+RELS = "word/_rels/document.xml.rels"
+REMOTE_IMAGE = (
+    b'<Relationship Id="rIdRemote" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/image" Target="http://example.com/track.png" TargetMode="External"/>'
+)
+
+
+def with_remote_image(tmp_path: Path, source: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as zf:
+        rels = zf.read(RELS)
+    rels = rels.replace(b"</Relationships>", REMOTE_IMAGE + b"</Relationships>")
+    return rewrite_zip(source, tmp_path / "remote.docx", {RELS: rels})
+
+
+class TestOutsideReferences:
+    """5. A template that refers to files outside it is refused unless allowed; check reports
+    outside references in any document."""
+
+    def test_build_refuses_then_allows(self, tmp_path: Path) -> None:
+        from edureport.render import default_template
+
+        letterhead = with_remote_image(tmp_path, default_template())
+        source = data(tmp_path)
+        with pytest.raises(TemplateError, match="http://example.com/track.png") as info:
+            edureport.build(source, tmp_path / "o.docx", template=letterhead)
+        assert "--allow-external" in info.value.message
+        assert not (tmp_path / "o.docx").exists()
+        out = edureport.build(source, tmp_path / "o.docx", template=letterhead, allow_external=True)
+        assert "承教发〔2021〕1号" in docx_lines(out)
+        code, _, err = cli(
+            "build", str(source), "-o", "p.docx", "--template", str(letterhead),
+            "--allow-external", cwd=tmp_path,
+        )
+        assert code == 0, err
+
+    def test_check_reports_them(self, tmp_path: Path, seed_docx: Path) -> None:
+        clean = [f.rule for f in edureport.check(seed_docx)]
+        assert "L501" not in clean
+        remote = with_remote_image(tmp_path, seed_docx)
+        findings = [f for f in edureport.check(remote) if f.rule == "L501"]
+        assert len(findings) == 1
+        assert "http://example.com/track.png" in findings[0].message
+
+    def test_hyperlinks_are_not_outside_references(self, tmp_path: Path) -> None:
+        document = docx.Document()
+        document.add_paragraph("{{ notice.code }}")
+        document.part.relate_to("https://example.com/", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        path = tmp_path / "links.docx"
+        document.save(str(path))
+        with pytest.warns(edureport.UnusedDataWarning):
+            edureport.build(data(tmp_path), tmp_path / "o.docx", template=path)
+
+
+def _sheet(path: Path, rows: list[list[tuple[object, str]]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "数据"
+    for r, row in enumerate(rows, start=1):
+        for c, (value, number_format) in enumerate(row, start=1):
+            cell = sheet.cell(r, c, value)
+            cell.number_format = number_format
+    book.save(path)
+    return path
+
+
+def _summary_with_table(tmp_path: Path, table: str) -> Path:
+    text = "summary:\n  title: 总结\n  preface:\n    - table:\n" + "".join(
+        f"        {line}\n" for line in table.strip().splitlines()
+    )
+    return data(tmp_path, text)
+
+
+def _cells(out: Path) -> list[list[str]]:
+    from conftest import NS, W, part
+
+    body = part(out, "word/document.xml")
+    return [
+        ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall("w:tc", NS)]
+        for tr in body.iter(f"{W}tr")
+    ]
+
+
+def with_shared_string(path: Path, ref: str, text: str) -> Path:
+    """The workbook with cell ``ref`` (written as the inline text MARK) a shared string, as Excel
+    writes text."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+        types = zf.read("[Content_Types].xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    sheet = sheet.replace(
+        f'<c r="{ref}" t="inlineStr"><is><t>MARK</t></is></c>', f'<c r="{ref}" t="s"><v>0</v></c>'
+    )
+    main = "http://schemas.openxmlformats.org"
+    sst = f'<sst xmlns="{main}/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>{text}</t></si></sst>'
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdS" Type="{main}/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>',
+    )
+    changed = {"xl/worksheets/sheet1.xml": sheet.encode(), "[Content_Types].xml": types.encode(),
+               "xl/_rels/workbook.xml.rels": rels.encode(), "xl/sharedStrings.xml": sst.encode()}
+    copy = rewrite_zip(path, path.with_name("tmp-" + path.name), changed)
+    copy.replace(path)
+    return path
+
+
+class TestTableValues:
+    """6. Tables show cells as written (YAML) or as Excel shows them (.xlsx); what cannot be shown
+    is refused naming the cell or row."""
+
+    def test_yaml_rows_keep_numbers_as_written(self, tmp_path: Path) -> None:
+        source = _summary_with_table(
+            tmp_path,
+            "columns: [{name: 编号}, {name: 数量}, {name: 名称}, {name: 比例}]\n"
+            "rows: [[007, 1_000, 甲, 1.50], [7, 1000, 乙, 1.5]]",
+        )
+        out = edureport.build(source, tmp_path / "o.docx")
+        assert _cells(out)[1:] == [["007", "1_000", "甲", "1.50"], ["7", "1000", "乙", "1.5"]]
+
+    @pytest.mark.parametrize(("row", "cells"), [("[a, b, c]", 3), ("[a]", 1)])
+    def test_rows_that_do_not_fit_the_columns(self, tmp_path: Path, row: str, cells: int) -> None:
+        source = _summary_with_table(
+            tmp_path, f"columns: [{{name: 甲}}, {{name: 乙}}]\nrows: [[x, y], {row}]"
+        )
+        with pytest.raises(DataError, match=f"the row has {cells} cells but the table has 2") as info:
+            edureport.build(source, tmp_path / "o.docx")
+        assert info.value.location.field == "summary.preface[0].table.rows[1]"
+
+    def test_xlsx_cells_as_excel_shows_them(self, tmp_path: Path) -> None:
+        import datetime as dt
+
+        _sheet(
+            tmp_path / "d.xlsx",
+            [
+                [("编号", "General"), ("比例", "General"), ("金额", "General"), ("日期", "General")],
+                [(7, "000"), (0.5, "0%"), (1234.5, "#,##0.00"), (dt.datetime(2021, 4, 6), 'yyyy"年"m"月"d"日"')],
+                [(12, '0"人"'), (0.0319, "0.0%"), (3, "0.00"), (dt.datetime(2021, 4, 6), "yyyy-mm-dd")],
+            ],
+        )
+        source = _summary_with_table(tmp_path, "source: d.xlsx")
+        out = edureport.build(source, tmp_path / "o.docx")
+        assert _cells(out)[1:] == [
+            ["007", "50%", "1,234.50", "2021年4月6日"],
+            ["12人", "3.2%", "3.00", "2021-04-06"],
+        ]
+
+    def test_uncached_formula_is_refused_naming_the_cell(self, tmp_path: Path) -> None:
+        _sheet(tmp_path / "d.xlsx", [[("a", "General"), ("b", "General")], [(1, "General"), ("=A2*2", "General")]])
+        with pytest.raises(DataError, match="formula whose result was never saved") as info:
+            edureport.load(_summary_with_table(tmp_path, "source: d.xlsx"))
+        assert info.value.location.file == tmp_path / "d.xlsx"
+        assert info.value.location.cell == "B2"
+
+    def test_a_format_that_cannot_be_shown_is_refused(self, tmp_path: Path) -> None:
+        _sheet(tmp_path / "d.xlsx", [[("a", "General")], [(0.5, "# ?/?")]])
+        with pytest.raises(DataError, match="number format") as info:
+            edureport.load(_summary_with_table(tmp_path, "source: d.xlsx"))
+        assert info.value.location.cell == "A2"
+
+    @pytest.mark.parametrize("bad", ["a\x0bb", "a\x07b", "a\x0cb"])
+    def test_control_characters_in_cells_name_the_cell(self, tmp_path: Path, bad: str) -> None:
+        # Excel keeps a control character in a cell as _x000B_ in its shared strings.
+        escaped = "".join(f"_x{ord(ch):04X}_" if ch < " " else ch for ch in bad)
+        with_shared_string(
+            _sheet(tmp_path / "d.xlsx", [[("a", "General")], [("ok", "General")], [("MARK", "General")]]),
+            "A3",
+            escaped,
+        )
+        with pytest.raises(DataError, match="control character") as info:
+            edureport.load(_summary_with_table(tmp_path, "source: d.xlsx"))
+        assert (info.value.location.file, info.value.location.cell) == (tmp_path / "d.xlsx", "A3")
+        (tmp_path / "d.csv").write_text(f"a\nok\n\"{bad}\"\n", encoding="utf-8")
+        with pytest.raises(DataError, match="control character") as info:
+            edureport.load(_summary_with_table(tmp_path, "source: d.csv"))
+        assert (info.value.location.file, info.value.location.cell) == (tmp_path / "d.csv", "A3")
+
+    def test_line_breaks_in_cells_are_line_breaks(self, tmp_path: Path) -> None:
+        (tmp_path / "d.csv").write_bytes("a\n\"第一行\r\n第二行\"\n".encode())
+        out = edureport.build(_summary_with_table(tmp_path, "source: d.csv"), tmp_path / "o.docx")
+        from conftest import NS, W, part
+
+        cell = next(part(out, "word/document.xml").iter(f"{W}tr")).getnext()
+        assert cell is not None
+        assert len(cell.findall(".//w:br", NS)) == 1
+        assert "\r" not in "".join(t.text or "" for t in cell.iter(f"{W}t"))
