@@ -240,16 +240,15 @@ class LimitedEnvironment(SandboxedEnvironment):
         return value
 
     def concat(self, parts: Iterable[str]) -> str:
-        # Every rendered part, macro and block is joined here: the one place output grows.
+        # Every rendered part, macro and block is joined here: the one place output grows, so
+        # its size is counted as it is made, not after.
         pieces = []
         total = 0
-        for n, piece in enumerate(parts):
+        for piece in parts:
             total += len(piece)
             if total > MAX_OUTPUT:
                 raise LimitError(f"the template's output is larger than {MAX_OUTPUT:,} characters")
             pieces.append(piece)
-            if not n & 4095:
-                self.step()
         return "".join(pieces)
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
@@ -297,9 +296,6 @@ class LimitedEnvironment(SandboxedEnvironment):
             _guard_widening(value.__self__, ())
         return wrapped
 
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        self.step()
-        return super().getattr(obj, attribute)
 
 
 # The expressions of a template's tags, docxtpl's {{p …}} {%tr …%} forms included.

@@ -122,6 +122,8 @@ class _Validator:
             return [self.text(value, path)]  # one line, one name: as the YAML allows
         if not isinstance(value, list):
             raise self.mismatch(value, list[item], path)
+        if item is str and all(type(v) is str for v in value) and not text_problem("".join(value)):
+            return value  # the common case, checked at once
         for i, element in enumerate(value):
             checked = self.value(element, item, f"{path}[{i}]")
             if checked is not element:
