@@ -151,7 +151,7 @@ def build(
         len(sources) > 1
         or rows is not None
         or not is_single(sources[0])
-        or (output is not None and output.is_dir())
+        or (output is not None and _is_folder(output))
     ):
         _build_many(sources, output, template, formats, rows, name, jobs, force)
         return
@@ -183,6 +183,13 @@ def build(
     click.echo(_("wrote {path}").format(path=written))
     if "pdf" in formats:
         _convert([written], [written.with_suffix(".pdf")], force)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the system: not a folder; the build says what is wrong
+        return False
 
 
 def _before_pdf(target: Path, force: bool) -> None:

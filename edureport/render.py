@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 from .colophon import place_colophon
 from .compose import compose
 from .errors import InputError, Location, TemplateError, UnusedDataWarning
-from .files import atomic_output, check_output
+from .files import atomic_output as atomic_output  # re-exported: pdf, preview import it here
+from .files import check_output
 from .load import load
 from .model import Document
 from .sandbox import LimitedEnvironment, Undefined, failing_tag
