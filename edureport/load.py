@@ -39,6 +39,15 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VALUES = 50_000  # the bundled 承教发〔2021〕1号 has under 400
 
 
+def row_problem(cells: int, columns: int) -> str:
+    """The message for a table row that does not fit its columns (nothing is cut or padded)."""
+    plural = "" if cells == 1 else "s"
+    return (
+        f"the row has {cells} cell{plural} but the table has {columns} columns; "
+        "give every row one cell per column (an empty cell is null)"
+    )
+
+
 def text_problem(value: str) -> str | None:
     """Why ``value`` cannot be printed as written, or None: the one rule for text, whatever it
     came from (YAML, a sheet's cell, the Python API)."""
@@ -323,6 +332,8 @@ class _Converter:
                     f"unknown key “{key}”; expected one of: {', '.join(fields)}",
                 )
             values[key] = self.convert(value_node, hints[key], _join(path, key))
+            if tp is Table and key == "rows":
+                rows_node = value_node
         for name, f in fields.items():
             required = (
                 f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
@@ -331,6 +342,12 @@ class _Converter:
                 zh = f.metadata.get("zh")
                 label = f"“{name}” ({zh})" if zh else f"“{name}”"
                 raise self.error(node, path, f"missing required field {label}")
+        if tp is Table and values.get("rows") and values.get("columns"):
+            width = len(values["columns"])
+            for r, row in enumerate(values["rows"]):
+                if len(row) != width:
+                    row_node = rows_node.value[r]
+                    raise self.error(row_node, f"{path}.rows[{r}]", row_problem(len(row), width))
         return tp(**values)
 
     def _scalar(self, node: yaml.Node, tp: Any, path: str) -> Any:

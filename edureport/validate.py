@@ -22,7 +22,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .compose import numbered
 from .errors import DataError, Location
-from .load import _check, _expected, _join, _shape, text_problem
+from .load import _check, _expected, _join, _shape, row_problem, text_problem
 from .model import Document, Section, Table
 
 
@@ -173,11 +173,7 @@ class _Validator:
         width = len(table.columns)
         for r, row in enumerate(table.rows):
             if len(row) != width:
-                raise self.error(
-                    f"{path}.rows[{r}]",
-                    f"the row has {len(row)} cells but the table has {width} columns; "
-                    "give every row one cell per column (an empty cell is null)",
-                )
+                raise self.error(f"{path}.rows[{r}]", row_problem(len(row), width))
 
 
 def _is_instance(value: Any, tp: Any) -> bool:

@@ -593,13 +593,23 @@ class TestTableValues:
         out = edureport.build(source, tmp_path / "o.docx")
         assert _cells(out)[1:] == [["007", "1_000", "甲", "1.50"], ["7", "1000", "乙", "1.5"]]
 
-    @pytest.mark.parametrize(("row", "cells"), [("[a, b, c]", 3), ("[a]", 1)])
-    def test_rows_that_do_not_fit_the_columns(self, tmp_path: Path, row: str, cells: int) -> None:
+    @pytest.mark.parametrize(("row", "cells"), [("[a, b, c]", "3 cells"), ("[a]", "1 cell")])
+    def test_rows_that_do_not_fit_the_columns(self, tmp_path: Path, row: str, cells: str) -> None:
         source = _summary_with_table(
             tmp_path, f"columns: [{{name: 甲}}, {{name: 乙}}]\nrows: [[x, y], {row}]"
         )
-        with pytest.raises(DataError, match=f"the row has {cells} cells but the table has 2") as info:
-            edureport.build(source, tmp_path / "o.docx")
+        with pytest.raises(DataError, match=f"the row has {cells} but the table has 2") as info:
+            edureport.load(source)
+        assert info.value.location.field == "summary.preface[0].table.rows[1]"
+        assert info.value.location.line == 6
+        # The same rows set in Python are refused when built.
+        document = edureport.load(_summary_with_table(tmp_path, "columns: [{name: 甲}, {name: 乙}]"))
+        assert document.summary is not None
+        table = document.summary.preface[0]
+        assert isinstance(table, edureport.Table)
+        table.rows = [["x", "y"], ["a", "b", "c"][: int(cells[0])]]
+        with pytest.raises(DataError, match=f"the row has {cells} but") as info:
+            document.build(tmp_path / "o.docx")
         assert info.value.location.field == "summary.preface[0].table.rows[1]"
 
     def test_xlsx_cells_as_excel_shows_them(self, tmp_path: Path) -> None:
