@@ -28,7 +28,7 @@ from .files import atomic_output as atomic_output  # re-exported: pdf, preview i
 from .files import check_output
 from .load import load
 from .model import Document
-from .sandbox import LimitedEnvironment, Undefined, failing_tag
+from .sandbox import LimitedEnvironment, LimitError, Undefined, failing_tag
 from .validate import validate
 
 DEFAULT_TEMPLATE = "notice.docx"
@@ -187,6 +187,10 @@ def render(
         raise TemplateError(
             f"the template uses variables the data does not provide: {names}",
             _where(path, context, missing or _undefined_name(exc)),
+        ) from None
+    except LimitError as exc:
+        raise TemplateError(
+            f"the template went past a limit: {exc}", _where(path, context)
         ) from None
     except SecurityError as exc:
         raise TemplateError(

@@ -74,7 +74,7 @@ _budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
 class _NoFiles(BaseLoader):
     def get_source(self, environment: Any, template: str) -> Any:
         raise SecurityError(
-            f"the template tries to include, import or extend “{template}”; "
+            f"the template includes, imports or extends “{template}”; "
             "a template is one file, with no other templates"
         )
 

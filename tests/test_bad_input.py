@@ -114,6 +114,16 @@ class TestTemplateLimits:
                 data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, slow)
             )
 
+    def test_memory_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from edureport import sandbox
+
+        if sandbox._peak_memory() is None:
+            pytest.skip("no way to read the process's memory here")
+        monkeypatch.setattr(sandbox, "MAX_MEMORY", -1)  # any growth at all is too much
+        grow = "{% for i in range(100000) %}{{ [i] * 100 }}{% endfor %}"
+        with pytest.raises(TemplateError, match="used more than"):
+            edureport.build(data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, grow))
+
     @pytest.mark.filterwarnings("ignore::edureport.UnusedDataWarning")
     def test_ordinary_template_features_still_work(self, tmp_path: Path) -> None:
         tags = (
