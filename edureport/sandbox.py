@@ -297,7 +297,6 @@ class LimitedEnvironment(SandboxedEnvironment):
         return wrapped
 
 
-
 # The expressions of a template's tags, docxtpl's {{p …}} {%tr …%} forms included.
 _TAG_EXPRESSIONS = re.compile(
     r"\{\{[prtc]?\s*(?P<value>.+?)\s*\}\}"

@@ -71,8 +71,7 @@ class TestTemplateLimits:
             ),
             ("{{ range(10**9)|list }}", "range", True),
             (
-                "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}"
-                "{% endfor %}",
+                "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
                 "steps",
                 False,
             ),
@@ -110,9 +109,7 @@ class TestTemplateLimits:
         monkeypatch.setattr(sandbox, "MAX_STEPS", 10**12)
         slow = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
         with pytest.raises(TemplateError, match=r"ran for more than 0\.05 seconds"):
-            edureport.build(
-                data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, slow)
-            )
+            edureport.build(data(tmp_path), tmp_path / "o.docx", template=template(tmp_path, slow))
 
     def test_memory_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         from edureport import sandbox
@@ -321,7 +318,9 @@ class TestYamlLimits:
         assert info.value.location.file == path and info.value.location.line is not None
 
     def test_alias_inside_its_own_anchor(self, tmp_path: Path) -> None:
-        path = data(tmp_path, "summary:\n  title: t\n  sections: &s [{title: x, subsections: *s}]\n")
+        path = data(
+            tmp_path, "summary:\n  title: t\n  sections: &s [{title: x, subsections: *s}]\n"
+        )
         with pytest.raises(DataError, match="inside its own anchor") as info:
             edureport.load(path)
         assert info.value.location.line == 3
@@ -396,7 +395,11 @@ class TestEveryValueIsChecked:
             ("notice.mark_word", True, "expected text, got true"),
             ("notice.date", "2021年4月6日", "expected a date like 2021-04-06, got text"),
             ("notice.prints", ["notice"], "expected one of summary, plan"),
-            ("notice.code", "承教发〔2021〕1号", "expected a mapping with the fields of DocumentCode"),
+            (
+                "notice.code",
+                "承教发〔2021〕1号",
+                "expected a mapping with the fields of DocumentCode",
+            ),
             ("plan.sections[2].items[3].departments", {"秘书科": 1}, "expected a list of text"),
             ("plan.sections[2].items[3].labels", {"goal": 1}, "expected text, got the number 1"),
             ("summary.sections[0].run_in", "yes", "expected true or false"),
@@ -417,7 +420,12 @@ class TestEveryValueIsChecked:
     @pytest.mark.parametrize(
         ("field", "value", "stored", "printed"),
         [
-            ("notice.title", "关于印发工作要点的通知", ["关于印发工作要点的通知"], "关于印发工作要点的通知"),
+            (
+                "notice.title",
+                "关于印发工作要点的通知",
+                ["关于印发工作要点的通知"],
+                "关于印发工作要点的通知",
+            ),
             ("notice.date", "2021-04-06", __import__("datetime").date(2021, 4, 6), "2021年4月6日"),
             ("plan.sections[0].items[0].departments", "办公室", ["办公室"], "责任科室：办公室"),
         ],
@@ -460,9 +468,10 @@ def rewrite_zip(source: Path, target: Path, changes: dict[str, bytes | None]) ->
     """A copy of a package with some parts replaced (or, for None, left out)."""
     import zipfile
 
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
-        target, "w", zipfile.ZIP_DEFLATED
-    ) as out:
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
         for info in original.infolist():
             if info.filename in changes:
                 continue
@@ -505,8 +514,14 @@ class TestOutsideReferences:
         out = edureport.build(source, tmp_path / "o.docx", template=letterhead, allow_external=True)
         assert "承教发〔2021〕1号" in docx_lines(out)
         code, _, err = cli(
-            "build", str(source), "-o", "p.docx", "--template", str(letterhead),
-            "--allow-external", cwd=tmp_path,
+            "build",
+            str(source),
+            "-o",
+            "p.docx",
+            "--template",
+            str(letterhead),
+            "--allow-external",
+            cwd=tmp_path,
         )
         assert code == 0, err
 
@@ -521,7 +536,9 @@ class TestOutsideReferences:
     def test_hyperlinks_are_not_outside_references(self, tmp_path: Path) -> None:
         document = docx.Document()
         document.add_paragraph("{{ notice.code }}")
-        document.part.relate_to("https://example.com/", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        document.part.relate_to(
+            "https://example.com/", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        )
         path = tmp_path / "links.docx"
         document.save(str(path))
         with pytest.warns(edureport.UnusedDataWarning):
@@ -583,8 +600,12 @@ def with_shared_string(path: Path, ref: str, text: str) -> Path:
         f'<Relationship Id="rIdS" Type="{main}/officeDocument/2006/relationships/sharedStrings" '
         'Target="sharedStrings.xml"/></Relationships>',
     )
-    changed = {"xl/worksheets/sheet1.xml": sheet.encode(), "[Content_Types].xml": types.encode(),
-               "xl/_rels/workbook.xml.rels": rels.encode(), "xl/sharedStrings.xml": sst.encode()}
+    changed = {
+        "xl/worksheets/sheet1.xml": sheet.encode(),
+        "[Content_Types].xml": types.encode(),
+        "xl/_rels/workbook.xml.rels": rels.encode(),
+        "xl/sharedStrings.xml": sst.encode(),
+    }
     copy = rewrite_zip(path, path.with_name("tmp-" + path.name), changed)
     copy.replace(path)
     return path
@@ -613,7 +634,9 @@ class TestTableValues:
         assert info.value.location.field == "summary.preface[0].table.rows[1]"
         assert info.value.location.line == 6
         # The same rows set in Python are refused when built.
-        document = edureport.load(_summary_with_table(tmp_path, "columns: [{name: 甲}, {name: 乙}]"))
+        document = edureport.load(
+            _summary_with_table(tmp_path, "columns: [{name: 甲}, {name: 乙}]")
+        )
         assert document.summary is not None
         table = document.summary.preface[0]
         assert isinstance(table, edureport.Table)
@@ -628,9 +651,24 @@ class TestTableValues:
         _sheet(
             tmp_path / "d.xlsx",
             [
-                [("编号", "General"), ("比例", "General"), ("金额", "General"), ("日期", "General")],
-                [(7, "000"), (0.5, "0%"), (1234.5, "#,##0.00"), (dt.datetime(2021, 4, 6), 'yyyy"年"m"月"d"日"')],
-                [(12, '0"人"'), (0.0319, "0.0%"), (3, "0.00"), (dt.datetime(2021, 4, 6), "yyyy-mm-dd")],
+                [
+                    ("编号", "General"),
+                    ("比例", "General"),
+                    ("金额", "General"),
+                    ("日期", "General"),
+                ],
+                [
+                    (7, "000"),
+                    (0.5, "0%"),
+                    (1234.5, "#,##0.00"),
+                    (dt.datetime(2021, 4, 6), 'yyyy"年"m"月"d"日"'),
+                ],
+                [
+                    (12, '0"人"'),
+                    (0.0319, "0.0%"),
+                    (3, "0.00"),
+                    (dt.datetime(2021, 4, 6), "yyyy-mm-dd"),
+                ],
             ],
         )
         source = _summary_with_table(tmp_path, "source: d.xlsx")
@@ -641,7 +679,10 @@ class TestTableValues:
         ]
 
     def test_uncached_formula_is_refused_naming_the_cell(self, tmp_path: Path) -> None:
-        _sheet(tmp_path / "d.xlsx", [[("a", "General"), ("b", "General")], [(1, "General"), ("=A2*2", "General")]])
+        _sheet(
+            tmp_path / "d.xlsx",
+            [[("a", "General"), ("b", "General")], [(1, "General"), ("=A2*2", "General")]],
+        )
         with pytest.raises(DataError, match="formula whose result was never saved") as info:
             edureport.load(_summary_with_table(tmp_path, "source: d.xlsx"))
         assert info.value.location.file == tmp_path / "d.xlsx"
@@ -658,20 +699,23 @@ class TestTableValues:
         # Excel keeps a control character in a cell as _x000B_ in its shared strings.
         escaped = "".join(f"_x{ord(ch):04X}_" if ch < " " else ch for ch in bad)
         with_shared_string(
-            _sheet(tmp_path / "d.xlsx", [[("a", "General")], [("ok", "General")], [("MARK", "General")]]),
+            _sheet(
+                tmp_path / "d.xlsx",
+                [[("a", "General")], [("ok", "General")], [("MARK", "General")]],
+            ),
             "A3",
             escaped,
         )
         with pytest.raises(DataError, match="control character") as info:
             edureport.load(_summary_with_table(tmp_path, "source: d.xlsx"))
         assert (info.value.location.file, info.value.location.cell) == (tmp_path / "d.xlsx", "A3")
-        (tmp_path / "d.csv").write_text(f"a\nok\n\"{bad}\"\n", encoding="utf-8")
+        (tmp_path / "d.csv").write_text(f'a\nok\n"{bad}"\n', encoding="utf-8")
         with pytest.raises(DataError, match="control character") as info:
             edureport.load(_summary_with_table(tmp_path, "source: d.csv"))
         assert (info.value.location.file, info.value.location.cell) == (tmp_path / "d.csv", "A3")
 
     def test_line_breaks_in_cells_are_line_breaks(self, tmp_path: Path) -> None:
-        (tmp_path / "d.csv").write_bytes("a\n\"第一行\r\n第二行\"\n".encode())
+        (tmp_path / "d.csv").write_bytes('a\n"第一行\r\n第二行"\n'.encode())
         out = edureport.build(_summary_with_table(tmp_path, "source: d.csv"), tmp_path / "o.docx")
         from conftest import NS, W, part
 
@@ -702,9 +746,10 @@ def bomb(source: Path, target: Path, member: str) -> Path:
     """A copy of ``source`` with a part that inflates to 300 MB from a few hundred KB."""
     import zipfile
 
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
-        target, "w", zipfile.ZIP_DEFLATED
-    ) as out:
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
         for info in original.infolist():
             out.writestr(info, original.read(info.filename))
         with out.open(member, "w", force_zip64=True) as fh:
@@ -780,7 +825,12 @@ class TestEveryInputHasLimits:
         with pytest.raises(InputError, match="zip bomb"):
             edureport.merge_results(drafts, hostile)
         code, _, err = cli(
-            "draft", str(EXAMPLES / "chengde-2021"), "-o", "n", "--results", str(hostile),
+            "draft",
+            str(EXAMPLES / "chengde-2021"),
+            "-o",
+            "n",
+            "--results",
+            str(hostile),
             cwd=tmp_path,
         )
         assert code == 1 and "zip bomb" in err and not (tmp_path / "n").exists()
@@ -804,7 +854,12 @@ class TestUnusedData:
         assert str(letterhead) in str(warning.message)
         assert "notice.title" not in str(warning.message)
         code, _out, err = cli(
-            "build", str(data(tmp_path)), "-o", "p.docx", "--template", str(letterhead),
+            "build",
+            str(data(tmp_path)),
+            "-o",
+            "p.docx",
+            "--template",
+            str(letterhead),
             cwd=tmp_path,
         )
         assert code == 0 and "edureport: warning:" in err and "notice.body (正文)" in err
