@@ -27,7 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 MAX_VALUE = 4_000_000  # characters (or items) of one value a template computes
 MAX_RANGE = 100_000  # items of one range()
-MAX_STEPS = 5_000_000  # block executions in one build
+MAX_STEPS = 1_000_000  # block executions in one build (the bundled example: under 400)
 MAX_OUTPUT = 64_000_000  # characters of one rendered part (a .docx part is at most 64 MB)
 MAX_MEMORY = 1024 * 1024 * 1024  # bytes the process may grow by while rendering (where known)
 TIME_LIMIT = 30.0  # seconds for all the parts of one build
