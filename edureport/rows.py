@@ -123,6 +123,9 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
 
     from openpyxl import load_workbook
 
+    from .reader import verify_package
+
+    verify_package(path, "xlsx")  # the limits every input package gets
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

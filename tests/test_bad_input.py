@@ -835,6 +835,16 @@ class TestEveryInputHasLimits:
         )
         assert code == 1 and "zip bomb" in err and not (tmp_path / "n").exists()
 
+    def test_parse_and_rows_workbook_zip_bomb(self, tmp_path: Path) -> None:
+        from edureport.rows import read_rows
+
+        book = _sheet(tmp_path / "d.xlsx", [[("学校", "General")], [("一中", "General")]])
+        hostile = bomb(book, tmp_path / "e.xlsx", "xl/media/huge.png")
+        with pytest.raises(InputError, match="zip bomb"):
+            edureport.parse(hostile)
+        with pytest.raises(InputError, match="zip bomb"):
+            read_rows(hostile)
+
     def test_parse_and_check_zip_bomb(self, tmp_path: Path, seed_docx: Path) -> None:
         hostile = bomb(seed_docx, tmp_path / "b.docx", "word/media/huge.png")
         with pytest.raises(InputError, match="zip bomb"):

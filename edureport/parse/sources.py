@@ -125,10 +125,10 @@ def sheet_units(path: Path) -> list[_Unit]:
     where = Location(path)
     if not path.is_file():
         raise InputError("no such file", where)
+    from ..reader import verify_package
+
+    verify_package(path, "xlsx")  # the limits every input package gets
     try:
-        with zipfile.ZipFile(path) as zf:
-            if sum(i.file_size for i in zf.infolist()) > 256 * 1024 * 1024:
-                raise InputError("refused: the workbook would inflate past 256 MB", where)
         book = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputError(f"not a readable .xlsx file: {exc}", where) from None
