@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError, Location
+from .i18n import N_
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -52,12 +53,27 @@ def _parser() -> etree.XMLParser:
     )
 
 
-# What each kind of package is, for messages, and the part that makes it one.
+# What makes each kind of package one, and what is said when a file is not one (fixed texts, so
+# that the message catalogue translates them).
 _KINDS = {
-    "docx": ("a .docx file", "word/document.xml", "Word", "Word 97-2003 .doc", ".docx"),
-    "xlsx": (
-        "a readable .xlsx workbook", "xl/workbook.xml", "Excel", "Excel 97-2003 .xls", ".xlsx"
-    ),
+    "docx": {
+        "main": "word/document.xml",
+        "suffix": ".docx",
+        "lock": N_("this is a Word lock file (~$…), not a document; open the file without ~$"),
+        "old": N_("this is an old Word 97-2003 .doc file; save it as .docx in Word or WPS first"),
+        "not_zip": N_("not a .docx file (it is not a zip package)"),
+        "no_main": N_("not a Word document: the package has no word/document.xml"),
+    },
+    "xlsx": {
+        "main": "xl/workbook.xml",
+        "suffix": ".xlsx",
+        "lock": N_("this is an Excel lock file (~$…), not a workbook; open the file without ~$"),
+        "old": N_(
+            "this is an old Excel 97-2003 .xls file; save it as .xlsx in Excel or WPS first"
+        ),
+        "not_zip": N_("not a readable .xlsx workbook (it is not a zip package)"),
+        "no_main": N_("not an Excel workbook: the package has no xl/workbook.xml"),
+    },
 }
 # Relationships that are links a reader follows by choice, not content fetched when opened.
 _LINK_TYPES = ("/hyperlink",)
@@ -86,12 +102,11 @@ class Package:
         self.path = path
         if kind is not None:
             self.kind = kind
-        what, main, app, old, suffix = _KINDS[self.kind]
+        texts = _KINDS[self.kind]
+        suffix = texts["suffix"]
         where = Location(path)
         if path.name.startswith("~$"):
-            raise InputError(
-                f"this is a {app} lock file (~$…), not a document; open the file without ~$", where
-            )
+            raise InputError(texts["lock"], where)
         try:
             size = path.stat().st_size
             with path.open("rb") as fh:
@@ -101,11 +116,9 @@ class Package:
         if size == 0:
             raise InputError("the file is empty", where)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(
-                f"this is an old {old} file; save it as {suffix} in {app} or WPS first", where
-            )
+            raise InputError(texts["old"], where)
         if not magic.startswith(b"PK"):
-            raise InputError(f"not {what} (it is not a zip package)", where)
+            raise InputError(texts["not_zip"], where)
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
@@ -129,9 +142,9 @@ class Package:
                     where,
                 )
         self.names = {info.filename for info in infos}
-        if main not in self.names:
+        if texts["main"] not in self.names:
             self._zip.close()
-            raise InputError(f"not {what}: the package has no {main}", where)
+            raise InputError(texts["no_main"], where)
 
     def read(self, name: str) -> bytes:
         try:

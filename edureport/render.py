@@ -26,6 +26,7 @@ from .compose import compose
 from .errors import InputError, Location, TemplateError, UnusedDataWarning
 from .files import atomic_output as atomic_output  # re-exported: pdf, preview import it here
 from .files import check_output
+from .i18n import N_
 from .load import load
 from .model import Document
 from .sandbox import LimitedEnvironment, LimitError, Undefined, failing_tag
@@ -295,12 +296,14 @@ def _check_template(path: Path, allow_external: bool) -> None:
         raise TemplateError(exc.message, exc.location) from None
     if external and not allow_external:
         listed = "; ".join(f"{ref.kind} {ref.target} (in {ref.part})" for ref in external)
-        raise TemplateError(
+        error = TemplateError(
             f"the template refers to files outside it, which every document built from it would "
-            f"fetch when opened: {listed}; remove them in Word, or allow them with "
-            "--allow-external (allow_external=True)",
+            f"fetch when opened: {listed}",
             Location(path),
         )
+        error.hint = N_("remove them in Word, or pass allow_external=True")
+        error.cli_hint = N_("remove them in Word, or use --allow-external")
+        raise error
 
 
 def _undefined_name(exc: UndefinedError) -> set[str]:

@@ -509,7 +509,7 @@ class TestOutsideReferences:
         source = data(tmp_path)
         with pytest.raises(TemplateError, match=re.escape("http://example.com/track.png")) as info:
             edureport.build(source, tmp_path / "o.docx", template=letterhead)
-        assert "--allow-external" in info.value.message
+        assert "allow_external=True" in str(info.value)
         assert not (tmp_path / "o.docx").exists()
         out = edureport.build(source, tmp_path / "o.docx", template=letterhead, allow_external=True)
         assert "承教发〔2021〕1号" in docx_lines(out)
@@ -524,6 +524,10 @@ class TestOutsideReferences:
             cwd=tmp_path,
         )
         assert code == 0, err
+        code, _, err = cli(
+            "build", str(source), "-o", "q.docx", "--template", str(letterhead), cwd=tmp_path
+        )
+        assert code == 1 and "use --allow-external" in err
 
     def test_check_reports_them(self, tmp_path: Path, seed_docx: Path) -> None:
         clean = [f.rule for f in edureport.check(seed_docx)]
