@@ -58,7 +58,8 @@ class _Command(click.Group):
             finally:  # the library warns; the command line prints the warnings on stderr
                 for warning in caught:
                     if issubclass(warning.category, UnusedDataWarning):
-                        click.echo(f"edureport: warning: {warning.message}", err=True)
+                        line = _("edureport: warning: {message}").format(message=warning.message)
+                        click.echo(line, err=True)
                     else:
                         warnings.showwarning(
                             warning.message,
