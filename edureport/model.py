@@ -252,12 +252,16 @@ class Document:
         *,
         template: str | Path | None = None,
         force: bool = False,
+        allow_external: bool = False,
     ) -> Path:
         """Write this document as a .docx at ``output``, in ``template`` (default: a template.docx
-        beside its data, else the bundled one); an existing file is replaced only with ``force``."""
+        beside its data, else the bundled one); an existing file is replaced only with ``force``;
+        a template that refers to files outside it is used only with ``allow_external``."""
         from .render import build
 
-        return build(self, output, template=template, force=force)
+        return build(
+            self, output, template=template, force=force, allow_external=allow_external
+        )
 
     def to_bytes(self, *, template: str | Path | None = None) -> bytes:
         """The .docx as bytes, for a script or a web service that never touches the disk."""

@@ -17,7 +17,7 @@ from edureport.cli import main
 
 def test_document_build_has_the_typed_signature_of_build() -> None:
     parameters = inspect.signature(edureport.Document.build).parameters
-    assert list(parameters) == ["self", "output", "template", "force"]
+    assert list(parameters) == ["self", "output", "template", "force", "allow_external"]
     assert parameters["force"].kind is inspect.Parameter.KEYWORD_ONLY
     document = edureport.load(EXAMPLES / "school-2023")
     with pytest.raises(TypeError):
