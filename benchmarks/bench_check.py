@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from timing import medians  # noqa: E402
 
 import edureport  # noqa: E402
-from edureport.check import check  # noqa: E402
+from edureport.checker import check  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "chengde-2021"
 

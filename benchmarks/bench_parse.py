@@ -16,7 +16,7 @@ from pathlib import Path
 from timing import medians
 
 import edureport
-from edureport.parse import parse
+from edureport.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chengde-2021"

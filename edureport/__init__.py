@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -24,10 +22,10 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult, build_many
-    from .check import Finding, check
-    from .collect import collect
-    from .draft import Drafts, draft, merge_results
-    from .load import load
+    from .checker import Finding, check
+    from .collector import collect
+    from .drafter import Drafts, draft, merge_results
+    from .loader import load
     from .model import (
         Comment,
         Document,
@@ -40,7 +38,7 @@ if TYPE_CHECKING:
         Summary,
         Table,
     )
-    from .parse import ParseResult, ParseWarning, parse, parse_with_warnings
+    from .parser import ParseResult, ParseWarning, parse, parse_with_warnings
     from .render import build
 
 # Imported on first use, so that `edureport --help` or one build does not load check, parse,
@@ -48,13 +46,13 @@ if TYPE_CHECKING:
 _LAZY = {
     "BatchResult": "batch",
     "build_many": "batch",
-    "Finding": "check",
-    "check": "check",
-    "collect": "collect",
-    "Drafts": "draft",
-    "draft": "draft",
-    "merge_results": "draft",
-    "load": "load",
+    "Finding": "checker",
+    "check": "checker",
+    "collect": "collector",
+    "Drafts": "drafter",
+    "draft": "drafter",
+    "merge_results": "drafter",
+    "load": "loader",
     **dict.fromkeys(
         [
             "Comment",
@@ -70,7 +68,7 @@ _LAZY = {
         ],
         "model",
     ),
-    **dict.fromkeys(["ParseResult", "ParseWarning", "parse", "parse_with_warnings"], "parse"),
+    **dict.fromkeys(["ParseResult", "ParseWarning", "parse", "parse_with_warnings"], "parser"),
     "build": "render",
 }
 
@@ -90,17 +88,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-class _Package(types.ModuleType):
-    """Importing the module edureport.load binds the name `load` to the module; `edureport.load`
-    (and check, draft, parse) stays the function, as it was before imports were lazy."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if _LAZY.get(name) == name and isinstance(value, types.ModuleType):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 

@@ -21,7 +21,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from .errors import EdureportError, InputError, Location, OutputExistsError
-from .load import DATA_SUFFIXES
+from .loader import DATA_SUFFIXES
 from .names import collision_key, safe_filename
 
 Progress = Callable[[int, int, str], None]
@@ -231,7 +231,7 @@ def _row_jobs(
 ) -> tuple[list[_Job], list[Failure], list[str]]:
     import yaml
 
-    from .load import _Loader, find_data_file, load
+    from .loader import _Loader, find_data_file, load
     from .rows import PLACEHOLDER, check_placeholders, read_rows, substitute
 
     table = read_rows(rows_file)
@@ -370,14 +370,14 @@ def _context() -> BaseContext:
         if threading.active_count() == 1:
             return multiprocessing.get_context("fork")
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["edureport.render", "edureport.load"])
+        context.set_forkserver_preload(["edureport.render", "edureport.loader"])
         return context
     return multiprocessing.get_context("spawn")
 
 
 def _build(job: _Job, folder: Path, template: str | Path | None, force: bool) -> str | None:
     """Build one job (in a worker process); None, or what went wrong as the user should read it."""
-    from .load import load
+    from .loader import load
     from .render import build
 
     try:

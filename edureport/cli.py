@@ -159,7 +159,7 @@ def build(
     if name is not None:
         raise click.UsageError("--name goes with --rows")
     from .files import default_output
-    from .load import load
+    from .loader import load
     from .render import build as build_document
 
     source = sources[0]
@@ -313,7 +313,7 @@ def template(ctx: click.Context, output: Path, force: bool) -> None:
 def parse(source: Path, output: Path | None, force: bool) -> None:
     """Read SOURCE (a .docx or .txt) back into document data, as YAML in the schema of examples/."""
     from .dump import dumps, write_yaml
-    from .parse import parse_with_warnings, summarize
+    from .parser import parse_with_warnings, summarize
 
     result = parse_with_warnings(source)
     for warning in result.warnings:
@@ -362,7 +362,7 @@ def draft(
     force: bool,
 ) -> None:
     """Draft next year's notice from SOURCE (a data folder or .yaml; a .docx or .txt via parse)."""
-    from .draft import draft as make_drafts
+    from .drafter import draft as make_drafts
 
     drafts = make_drafts(source, year, serial=serial, results=results, summary_form=summary_form)
     # A folder that needs --force is said first, not after every warning of the merge.
@@ -407,8 +407,8 @@ def collect(sources: tuple[Path, ...], into: Path, summary_form: str) -> None:
     drafted again from all answers so far; 进度.xlsx shows who has answered what. Run it again as
     more files come in.
     """
-    from .collect import STATE_FILE, STATUS_FILE, report
-    from .collect import collect as run_collect
+    from .collector import STATE_FILE, STATUS_FILE, report
+    from .collector import collect as run_collect
 
     collected = run_collect(list(sources), into, summary_form=summary_form)
     click.echo(report(collected))
@@ -457,10 +457,10 @@ def check_command(
 
     Exit code 0: no errors; 1: errors found; 2: a usage problem or an unreadable file.
     """
-    from .check import check as run_check
-    from .check import fix as run_fix
-    from .check import select_rules
-    from .check.report import exit_code, render_json, render_text
+    from .checker import check as run_check
+    from .checker import fix as run_fix
+    from .checker import select_rules
+    from .checker.report import exit_code, render_json, render_text
 
     selected = [s for s in (select or "").split(",") if s.strip()]
     ignored = [s for s in (ignore or "").split(",") if s.strip()]

@@ -98,7 +98,7 @@ def init(
     help=N_("How to print the rules."),
 )
 def rules(fmt: str) -> None:
-    from .check import RULES
+    from .checker import RULES
 
     if fmt == "json":
         data = [

@@ -62,7 +62,7 @@ class TemplateReport:
 
     @property
     def ok(self) -> bool:
-        from .check import Severity
+        from .checker import Severity
 
         return not self.missing and not any(f.severity is Severity.ERROR for f in self.findings)
 
@@ -222,7 +222,7 @@ def _template_source(path: Path) -> str:
 def inspect_template(path: str | Path, data: Document | None = None) -> TemplateReport:
     """Read the template at ``path``: names it uses and misses, data it never shows, and the
     layout findings on it filled with ``data`` (default: a sample with every field)."""
-    from .check import check
+    from .checker import check
     from .render import _environment, build, template_context
 
     path = Path(path)
@@ -261,7 +261,7 @@ def render_report(report: TemplateReport) -> str:
     def names(items: list[str]) -> str:
         return "\n".join(f"  {item}" for item in items) if items else "  " + _("none")
 
-    from .check.report import line
+    from .checker.report import line
 
     out = [
         _("{path}: the template uses {n} name(s):").format(path=report.path, n=len(report.used)),

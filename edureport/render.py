@@ -27,7 +27,7 @@ from .errors import InputError, Location, TemplateError, UnusedDataWarning
 from .files import atomic_output as atomic_output  # re-exported: pdf, preview import it here
 from .files import check_output
 from .i18n import N_
-from .load import load
+from .loader import load
 from .model import Document
 from .sandbox import LimitedEnvironment, LimitError, Undefined, failing_tag
 from .validate import validate

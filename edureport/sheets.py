@@ -10,7 +10,7 @@ from typing import Any
 
 from .cells import shown
 from .errors import DataError, Location
-from .load import text_problem
+from .loader import text_problem
 from .model import Column, Table
 
 

@@ -22,7 +22,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .compose import numbered
 from .errors import DataError, Location
-from .load import _check, _expected, _join, _shape, row_problem, text_problem
+from .loader import _check, _expected, _join, _shape, row_problem, text_problem
 from .model import Document, Section, Table
 
 

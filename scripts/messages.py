@@ -32,7 +32,7 @@ def messages() -> list[str]:
     sys.path.insert(0, str(ROOT))
     import click
 
-    from edureport.check import RULES
+    from edureport.checker import RULES
     from edureport.cli import main
     from edureport.commands import _what
 

@@ -269,9 +269,9 @@ class TestLeftovers:
     ) -> None:
         from conftest import EXAMPLES
 
-        import edureport.draft
+        import edureport.drafter
 
-        draft_module = sys.modules["edureport.draft"]
+        draft_module = sys.modules["edureport.drafter"]
 
         folder = tmp_path / "2022"
         folder.mkdir()

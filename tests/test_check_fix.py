@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED_TEXT
 from lxml import etree
 
-from edureport.check import check, fix
+from edureport.checker import check, fix
 from edureport.errors import InputError, OutputExistsError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

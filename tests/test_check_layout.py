@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from edureport.check import Severity, check
+from edureport.checker import Severity, check
 
 
 def _errors(path: Path) -> list[str]:

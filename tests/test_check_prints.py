@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import EXAMPLES
 
 import edureport
-from edureport.check import Severity, check
+from edureport.checker import Severity, check
 
 NOTICE = "承教发〔2024〕1号\n关于印发{title}的通知\n各学校：\n现将{body}印发给你们。\n承德市教育局\n2024年4月6日\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_TEXT
 
-from edureport.check import Severity, check
+from edureport.checker import Severity, check
 
 # Every finding on the seed text, found by reading it line by line: (rule, line, character offset).
 SEED_FINDINGS = {

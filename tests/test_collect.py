@@ -20,7 +20,7 @@ from lxml import etree
 
 import edureport
 from edureport.cli import main
-from edureport.collect import Collected, collect, department_file, report
+from edureport.collector import Collected, collect, department_file, report
 from edureport.dump import dumps
 
 DATA = Path(__file__).parent / "data" / "drafting"
@@ -174,8 +174,8 @@ def test_file_names_are_safe_on_windows_and_keep_chinese(name: str, safe: str) -
 
 
 def test_departments_whose_names_collide_as_files_get_numbered(tmp_path: Path) -> None:
-    from edureport.collect import department_outputs
-    from edureport.draft import plan_tasks
+    from edureport.collector import department_outputs
+    from edureport.drafter import plan_tasks
 
     plan = edureport.load(DATA).plan
     assert plan is not None
@@ -337,7 +337,7 @@ def test_the_collected_draft_builds_and_checks_clean_once_filled(
     text = dumps(document).replace("【待核对】", "")
     final = edureport.load(_written(tmp_path / "final", text))
     built = edureport.build(final, tmp_path / "final.docx")
-    check = pytest.importorskip("edureport.check")
+    check = pytest.importorskip("edureport.checker")
     errors = [f for f in check.check(built) if f.severity.name == "ERROR"]
     assert errors == []
 

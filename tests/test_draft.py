@@ -11,8 +11,8 @@ from conftest import EXAMPLES, docx_lines
 
 import edureport
 from edureport import DocumentCode, InputError, OutputExistsError, Section
-from edureport.draft import shift_years
-from edureport.load import loads
+from edureport.drafter import shift_years
+from edureport.loader import loads
 
 SOURCE = EXAMPLES / "chengde-2021"
 
@@ -313,7 +313,7 @@ def test_placeholders_are_visible_in_the_built_document(built: Path) -> None:
 
 
 def test_check_lists_the_placeholders(built: Path) -> None:
-    check = pytest.importorskip("edureport.check")
+    check = pytest.importorskip("edureport.checker")
     findings = [f for f in check.check(built) if f.rule == "T401"]
     assert len(findings) >= 36
     assert any(f.message.startswith("【待填写】") for f in findings)
@@ -323,8 +323,8 @@ def test_check_lists_the_placeholders(built: Path) -> None:
 def test_a_text_source_without_parse_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    monkeypatch.setitem(sys.modules, "edureport.parse", None)  # as if parse were not installed
-    with pytest.raises(InputError, match=r"needs edureport\.parse"):
+    monkeypatch.setitem(sys.modules, "edureport.parser", None)  # as if parse were not installed
+    with pytest.raises(InputError, match=r"needs the parser"):
         edureport.draft(Path("tests/data/seed-chengde-2021.txt"))
 
 

@@ -76,7 +76,7 @@ def test_bad_input_is_one_message_and_exit_code_1(tmp_path: Path) -> None:
 
 
 def test_a_text_source_is_read_through_parse(tmp_path: Path) -> None:
-    pytest.importorskip("edureport.parse")
+    pytest.importorskip("edureport.parser")
     code, _, stderr = run("draft", str(SEED_TEXT), "-o", str(tmp_path))
     assert code == 0, stderr
     drafted = edureport.load(tmp_path)

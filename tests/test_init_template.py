@@ -11,7 +11,7 @@ from conftest import docx_lines
 
 import edureport
 from edureport import commands
-from edureport.check import check
+from edureport.checker import check
 from edureport.cli import main
 from edureport.inspect_template import inspect_template
 from edureport.render import default_template

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT, SEED_TEXT
 
-from edureport.check import RULES
-from edureport.check import check as edureport_check
+from edureport.checker import RULES
+from edureport.checker import check as edureport_check
 from edureport.cli import main
 from edureport.i18n import language, language_from_env
 

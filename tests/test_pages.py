@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 
 import edureport
-from edureport.check import _source
-from edureport.check.findings import Finding
-from edureport.check.pages import BOTTOM, RULES, TOP, Pages, match_paragraphs, read_pdf
+from edureport.checker import _source
+from edureport.checker.findings import Finding
+from edureport.checker.pages import BOTTOM, RULES, TOP, Pages, match_paragraphs, read_pdf
 from edureport.cli import main
 from edureport.gbt9704 import MARGIN_LEFT, PT_PER_MM, TEXT_W, pt
 from edureport.office import convert, find_soffice

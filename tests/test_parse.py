@@ -23,7 +23,7 @@ from edureport.cli import main
 from edureport.compose import compose_plan, compose_summary, numeral_value
 from edureport.dump import dumps, write_yaml
 from edureport.model import Column, Plan, PlanItem, PlanSection, Section, Summary, Table
-from edureport.parse import parse_date, parse_with_warnings, split_names, summarize, undistribute
+from edureport.parser import parse_date, parse_with_warnings, split_names, summarize, undistribute
 
 
 def _text_file(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:

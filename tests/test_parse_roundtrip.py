@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import edureport
 from edureport.compose import heading_number
 from edureport.dump import dumps
-from edureport.load import loads
+from edureport.loader import loads
 from edureport.model import (
     Column,
     Document,

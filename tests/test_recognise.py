@@ -14,7 +14,7 @@ from conftest import docx_lines
 
 import edureport
 from edureport.model import DocumentCode
-from edureport.parse import parse_with_warnings
+from edureport.parser import parse_with_warnings
 
 
 def _text(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:

@@ -1,6 +1,6 @@
 """Check a 红头文件 against GB/T 9704-2012 and proofreading rules; apply the safe fixes.
 
-    >>> from edureport.check import check
+    >>> from edureport.checker import check
     >>> for finding in check("承教发〔2021〕1号.docx"):  # doctest: +SKIP
     ...     print(finding.rule, finding.severity, finding.location, finding.message)
 

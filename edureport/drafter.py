@@ -22,7 +22,7 @@ from .dump import dumps
 from .errors import InputError, Location, OutputExistsError
 from .files import atomic_outputs
 from .i18n import _
-from .load import load
+from .loader import load
 from .model import (
     PLACEHOLDER,
     Comment,
@@ -92,7 +92,7 @@ class Drafts:
             if self.source_plan is not None:
                 outputs[folder / SOURCE_PLAN_FILE] = self._write_source_plan
         if split:
-            from .collect import SEND_FOLDER, department_outputs
+            from .collector import SEND_FOLDER, department_outputs
 
             outputs.update(
                 department_outputs(folder / SEND_FOLDER, self.tasks, self.targets, self.year - 1)
@@ -261,11 +261,11 @@ def _read_source(source: str | Path | Document) -> Document:
     if path.suffix.lower() not in TEXT_SOURCES:
         return load(path)
     try:  # parse is optional: it reads a finished document back into data
-        parse = importlib.import_module(".parse", __package__).parse
+        parse = importlib.import_module(".parser", __package__).parse
     except (ImportError, AttributeError):
         raise InputError(
-            "drafting from a .docx or .txt needs edureport.parse, which is not available here; "
-            "give the data folder or .yaml file instead",
+            "drafting from a .docx or .txt needs the parser (edureport.parse), which is not "
+            "available here; give the data folder or .yaml file instead",
             Location(path),
         ) from None
     result = parse(path)

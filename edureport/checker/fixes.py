@@ -24,7 +24,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 @dataclass(frozen=True)
 class FixResult:
-    """What :func:`edureport.check.fix` did: the file written, the findings fixed, the fixable
+    """What :func:`edureport.checker.fix` did: the file written, the findings fixed, the fixable
     findings left as they were (with why), and every finding not fixed."""
 
     output: Path

@@ -25,7 +25,7 @@ import yaml
 
 from .dump import dumps
 from .errors import DataError, InputError, Location
-from .load import load
+from .loader import load
 from .model import PLACEHOLDER, Document
 from .names import collision_key, safe_filename
 from .render import atomic_output
@@ -360,7 +360,7 @@ def _dump_state(state: dict[str, Any]) -> str:
 
 
 def _year(into: Path, source: Document, document: Document) -> int:
-    from .draft import _plan_year
+    from .drafter import _plan_year
 
     found = _plan_year(source)
     if found is not None:
@@ -378,7 +378,7 @@ def collect(
     Writes ``collected.yaml`` (every answer so far), the summary in ``document.yaml`` and the
     status workbook 进度.xlsx; returns what was found for the report.
     """
-    from .draft import DOCUMENT_FILE, SOURCE_PLAN_FILE, WORKBOOK_FILE, plan_tasks, summary
+    from .drafter import DOCUMENT_FILE, SOURCE_PLAN_FILE, WORKBOOK_FILE, plan_tasks, summary
 
     into = Path(into)
     plan_file = into / SOURCE_PLAN_FILE
