@@ -231,23 +231,30 @@ def verify_package(path: Path, kind: str = "docx") -> list[ExternalReference]:
     return list(_verified[key])
 
 
-def paragraph_text(p: etree._Element) -> str:
-    """A paragraph's text as Word shows it: breaks as newlines, tabs as tabs; deletions left out."""
+def paragraph_pieces(p: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The pieces of a paragraph's text as Word shows it, each with the element it comes from:
+    w:t its text, breaks as newlines, tabs as tabs, no-break hyphens; deletions left out. Reading
+    (:func:`paragraph_text`) and fixing in place (check's fixes) both count offsets from this."""
     out = []
     for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen", f"{W}delText"):
         tag = el.tag
         if tag == f"{W}t":
-            out.append(el.text or "")
+            out.append((el, el.text or ""))
         elif tag in (f"{W}br", f"{W}cr"):
             if el.get(f"{W}type") in (None, "textWrapping"):
-                out.append("\n")
+                out.append((el, "\n"))
         elif tag == f"{W}tab":
             parent = el.getparent()
             if parent is not None and parent.tag == f"{W}r":
-                out.append("\t")
+                out.append((el, "\t"))
         elif tag == f"{W}noBreakHyphen":
-            out.append("-")
-    return "".join(out)
+            out.append((el, "-"))
+    return out
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """A paragraph's text as Word shows it: breaks as newlines, tabs as tabs; deletions left out."""
+    return "".join(piece for _, piece in paragraph_pieces(p))
 
 
 def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
@@ -495,6 +502,23 @@ def _own_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
+def decode_text(data: bytes, where: Location) -> tuple[str, str]:
+    """Text and its encoding: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        text = data.decode("utf-8-sig")
+        return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise InputError(
+            "the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8", where
+        ) from None
+
+
 def read_text(path: Path) -> str:
     """A text file's content: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
     where = Location(path)
@@ -504,18 +528,7 @@ def read_text(path: Path) -> str:
         raise InputError(f"cannot read the file: {exc.strerror}", where) from None
     if not data.strip():
         raise InputError("the file is empty", where)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(
-            "the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8", where
-        ) from None
+    return decode_text(data, where)[0]
 
 
 def read_comments(path: Path) -> list[tuple[str, str]]:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError, Location
+from ..errors import Location
 from ..files import atomic_output
-from ..reader import SourceParagraph, W
+from ..reader import SourceParagraph, W, decode_text, paragraph_pieces
 from .findings import Finding, Fix, Source
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -34,24 +35,15 @@ class FixResult:
 
 
 def _segments(p: etree._Element) -> list[tuple[etree._Element, int, int]] | None:
-    """The w:t elements of a paragraph with their span in the paragraph's text, counted the way
-    :func:`edureport.reader.paragraph_text` reads it. None when the paragraph holds a text box."""
+    """The w:t elements of a paragraph with their span in the text the check read (offsets as
+    :func:`edureport.reader.paragraph_pieces` counts them). None when it holds a text box."""
     if p.find(f".//{W}txbxContent") is not None:
         return None
     pos, out = 0, []
-    for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen", f"{W}delText"):
-        tag = el.tag
-        if tag == f"{W}t":
-            n = len(el.text or "")
-            out.append((el, pos, pos + n))
-            pos += n
-        elif tag in (f"{W}br", f"{W}cr"):
-            pos += 1 if el.get(f"{W}type") in (None, "textWrapping") else 0
-        elif tag == f"{W}tab":
-            parent = el.getparent()
-            pos += 1 if parent is not None and parent.tag == f"{W}r" else 0
-        elif tag == f"{W}noBreakHyphen":
-            pos += 1
+    for el, piece in paragraph_pieces(p):
+        if el.tag == f"{W}t":
+            out.append((el, pos, pos + len(piece)))
+        pos += len(piece)
     return out
 
 
@@ -66,80 +58,77 @@ def _plan(findings: list[Finding]) -> dict[int, list[Finding]]:
     return by_paragraph
 
 
-def _apply_to_string(
-    text: str, items: list[Finding]
-) -> tuple[str, list[Finding], list[tuple[Finding, str]]]:
-    applied, skipped = [], []
-    limit = len(text) + 1
+Place = Callable[[Fix, int], str | None]
+
+
+def _last_first(
+    items: list[Finding], length: int, place: Place
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """Apply ``items`` (sorted last first) to a text of ``length``: ``place`` makes one change
+    and returns None, or says why it cannot; a fix overlapping one already made is skipped."""
+    applied: list[Finding] = []
+    skipped: list[tuple[Finding, str]] = []
+    limit = length + 1
     for f in items:
         fx = f.fix
         assert fx is not None
         end = fx.offset + len(fx.old)
-        if end > limit:
-            skipped.append((f, "overlaps another fix"))
+        reason = "overlaps another fix" if end > limit else place(fx, end)
+        if reason is not None:
+            skipped.append((f, reason))
             continue
-        if text[fx.offset : end] != fx.old:
-            skipped.append((f, "the text is not what the check read"))
-            continue
-        text = text[: fx.offset] + fx.new + text[end:]
         limit = fx.offset
         applied.append(f)
-    return text, applied, skipped
+    return applied, skipped
+
+
+def _apply_to_string(
+    text: str, items: list[Finding]
+) -> tuple[str, list[Finding], list[tuple[Finding, str]]]:
+    holder = [text]
+
+    def place(fx: Fix, end: int) -> str | None:
+        if holder[0][fx.offset : end] != fx.old:
+            return "the text is not what the check read"
+        holder[0] = holder[0][: fx.offset] + fx.new + holder[0][end:]
+        return None
+
+    applied, skipped = _last_first(items, len(text), place)
+    return holder[0], applied, skipped
 
 
 def _fix_paragraph(
     p: SourceParagraph, items: list[Finding]
 ) -> tuple[list[Finding], list[tuple[Finding, str]]]:
-    segments = _segments(p.element) if p.element is not None else None
-    if segments is None:
+    found = _segments(p.element) if p.element is not None else None
+    if found is None:
         return [], [(f, "the paragraph holds a text box") for f in items]
-    applied, skipped = [], []
-    limit = len(p.text) + 1
-    for f in items:
-        fx = f.fix
-        assert fx is not None
-        end = fx.offset + len(fx.old)
-        if end > limit:
-            skipped.append((f, "overlaps another fix"))
-            continue
+    segments = found
+
+    def place(fx: Fix, end: int) -> str | None:
+        nonlocal segments
         home = [(el, a, b) for el, a, b in segments if a <= fx.offset and end <= b]
         if not home:
-            skipped.append((f, "the text spans two runs; fix it by hand"))
-            continue
+            return "the text spans two runs; fix it by hand"
         el, a, _ = home[0]
         old_text = el.text or ""
         if old_text[fx.offset - a : end - a] != fx.old:
-            skipped.append((f, "the text is not what the check read"))
-            continue
+            return "the text is not what the check read"
         el.text = old_text[: fx.offset - a] + fx.new + old_text[end - a :]
         if el.text != el.text.strip() and el.get(XML_SPACE) is None:
             el.set(XML_SPACE, "preserve")
-        limit = fx.offset
-        applied.append(f)
         # The run's later text moved; keep the segments in step for earlier fixes in this run.
         delta = len(fx.new) - len(fx.old)
         segments = [(e, x, y + delta if e is el else y) for e, x, y in segments]
-    return applied, skipped
+        return None
 
-
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        text = data.decode("utf-8-sig")
-        return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise InputError("the text is neither UTF-8 nor GBK/GB18030", Location(path)) from None
+    return _last_first(items, len(p.text), place)
 
 
 def _fix_text(
     source: Source, plan: dict[int, list[Finding]], target: Path, force: bool
 ) -> tuple[list[Finding], list[tuple[Finding, str]]]:
-    text, encoding = _decode(source.path.read_bytes(), source.path)
+    text, encoding = decode_text(source.path.read_bytes(), Location(source.path))
     pieces = re.split(r"(\r\n|\r|\n)", text)  # lines at even places, their endings between
     applied: list[Finding] = []
     skipped: list[tuple[Finding, str]] = []
