@@ -11,10 +11,12 @@ rules are registered here, in :data:`RULES`; each lives in the module of its fam
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError, Location
+from ..errors import EdureportError, InputError, Location
+from ..i18n import N_
 from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
 from . import layout, pages, text
 from .findings import Finding, Fix, Position, Rule, Severity, Source
@@ -99,13 +101,28 @@ def check(
 ) -> list[Finding]:
     """The findings for the .docx or .txt at ``path``, in document order. With ``pages`` the
     page rules (P…) run too: LibreOffice lays the document out (OfficeError without it)."""
-    rules = [r for r in select_rules(select, ignore) if pages or r.family != "pages"]
-    source = _source(Path(path))
+    with _not_run():
+        rules = [r for r in select_rules(select, ignore) if pages or r.family != "pages"]
+        source = _source(Path(path))
+        try:
+            return _run(source, rules)
+        finally:
+            if source.package is not None:
+                source.package.close()
+
+
+# A check that could not run at all exits 2, apart from 1 for "errors found".
+NOT_RUN = 2
+
+
+@contextlib.contextmanager
+def _not_run() -> Iterator[None]:
+    """Errors that stop a check say so in their exit code; their type is left as it is."""
     try:
-        return _run(source, rules)
-    finally:
-        if source.package is not None:
-            source.package.close()
+        yield
+    except EdureportError as exc:
+        exc.exit_code = NOT_RUN
+        raise
 
 
 def fix(
@@ -120,16 +137,21 @@ def fix(
     """Write a copy of ``path`` with the safe fixes applied (to ``output``, or over ``path`` when
     ``in_place``); everything no fix touches stays as it was. Returns what was and was not fixed."""
     path = Path(path)
-    if (output is None) == (not in_place):
-        raise InputError("give either an output file or in_place=True", Location(path))
-    target = path if in_place else Path(output)  # type: ignore[arg-type]
-    if not in_place and target.resolve() == path.resolve():
-        raise InputError("the output is the input; use in_place to overwrite it", Location(path))
-    rules = [r for r in select_rules(select, ignore) if r.family != "pages"]
-    source = _source(path)
-    try:
-        findings = _run(source, rules)
-        return apply_fixes(source, findings, target, force=force or in_place)
-    finally:
-        if source.package is not None:
-            source.package.close()
+    with _not_run():
+        if (output is None) == (not in_place):
+            error = InputError("give either an output file or in_place=True", Location(path))
+            error.cli_hint = N_("--fix needs either -o FIXED or --in-place (not both)")
+            raise error
+        target = path if in_place else Path(output)  # type: ignore[arg-type]
+        if not in_place and target.resolve() == path.resolve():
+            raise InputError(
+                "the output is the input; use in_place to overwrite it", Location(path)
+            )
+        rules = [r for r in select_rules(select, ignore) if r.family != "pages"]
+        source = _source(path)
+        try:
+            findings = _run(source, rules)
+            return apply_fixes(source, findings, target, force=force or in_place)
+        finally:
+            if source.package is not None:
+                source.package.close()
