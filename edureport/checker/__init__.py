@@ -139,7 +139,10 @@ def fix(
     path = Path(path)
     with _not_run():
         if (output is None) == (not in_place):
-            error = InputError("give either an output file or in_place=True", Location(path))
+            error = InputError(
+                "the fixes need one place to go: a new file or the file itself", Location(path)
+            )
+            error.hint = N_("give either an output file or in_place=True")
             error.cli_hint = N_("--fix needs either -o FIXED or --in-place (not both)")
             raise error
         target = path if in_place else Path(output)  # type: ignore[arg-type]
