@@ -7,21 +7,16 @@ never holds them; the template only places them.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
 from . import vocab
+from .formats import written_date
 from .gbt9704 import MARK_SIZE, TEXT_W, TITLE_SIZE
 from .letterhead import CONDENSE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
 from .model import (
-    PLACEHOLDER,
-    Column,
     Document,
     Notice,
     Plan,
@@ -33,7 +28,6 @@ from .model import (
 )
 from .vocab import HeadingNumber, numeral_value
 
-LOCALE = "zh_CN"
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -166,34 +160,6 @@ def balance_title(title: str, width: int = TITLE_CHARS) -> list[str]:
     return best[1] if best is not None else [title]
 
 
-def written_date(date: dt.date | None) -> str:
-    """成文日期 as the standard writes it: 2021年4月6日 (Arabic numerals, no leading zeros).
-    A date not yet fixed prints as the placeholder that `check` reports."""
-    if date is None:
-        return PLACEHOLDER
-    return str(format_date(date, format="long", locale=LOCALE))
-
-
-def format_number(value: str | int | float | None, column: Column) -> str:
-    """A table cell as written: 1,234 · 92% · 4亿 · 1.5万, per the column's format."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    fmt, decimals = column.format, column.decimals
-    if fmt == "text":
-        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    if decimals is None:
-        pattern = "#,##0.##"
-    if fmt == "percent":
-        return str(format_percent(value, format=pattern + "%", locale=LOCALE))
-    if fmt in ("万", "亿"):
-        scaled = value / (10_000 if fmt == "万" else 100_000_000)
-        return str(format_decimal(scaled, format=pattern, locale=LOCALE)) + fmt
-    return str(format_decimal(value, format=pattern, locale=LOCALE))
-
-
 @dataclass
 class Block:
     """One printed paragraph (or table) of a printed document."""
@@ -213,14 +179,12 @@ class PrintedDocument:
 
 
 def _table(table: Table) -> dict[str, Any]:
+    caption, columns, rows = table.printed()
     return {
-        "caption": table.caption or "",
-        "header": [c.name for c in table.columns],
-        "rows": [
-            [format_number(v, c) for v, c in zip(row, table.columns, strict=False)]
-            for row in table.rows
-        ],
-        "numeric": [c.format != "text" for c in table.columns],
+        "caption": caption or "",
+        "header": [c.name for c in columns],
+        "rows": rows,
+        "numeric": [c.format != "text" for c in columns],
     }
 
 

@@ -61,7 +61,7 @@ class Table:
 
     def printed(self) -> tuple[str | None, list[Column], list[list[str]]]:
         """The table as a reader sees it: caption, columns and every cell as written."""
-        from .compose import format_number
+        from .formats import format_number
 
         cells = [
             [format_number(v, c) for v, c in zip(row, self.columns, strict=False)]

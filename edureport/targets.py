@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal, format_percent
 
-from .compose import LOCALE
+from .formats import LOCALE
 from .model import Column, Table
 
 _BEFORE = "达到|不低于|不少于|不超过|不高于|超过|高于|低于|保持在|控制在|提高到|提升到|增加到"

@@ -12,10 +12,9 @@ import edureport
 from edureport.compose import (
     balance_title,
     chinese_numeral,
-    format_number,
     heading_number,
-    written_date,
 )
+from edureport.formats import format_number, written_date
 from edureport.model import Column
 
 

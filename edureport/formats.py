@@ -1,0 +1,43 @@
+"""How numbers and dates are written: 2021年4月6日, 1,234 · 92% · 4亿 · 1.5万 (through babel).
+
+A leaf of the pipeline: the model (a table's cells as printed) and compose both write through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from .model import PLACEHOLDER, Column
+
+LOCALE = "zh_CN"
+
+
+def written_date(date: dt.date | None) -> str:
+    """成文日期 as the standard writes it: 2021年4月6日 (Arabic numerals, no leading zeros).
+    A date not yet fixed prints as the placeholder that `check` reports."""
+    if date is None:
+        return PLACEHOLDER
+    return str(format_date(date, format="long", locale=LOCALE))
+
+
+def format_number(value: str | int | float | None, column: Column) -> str:
+    """A table cell as written: 1,234 · 92% · 4亿 · 1.5万, per the column's format."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    fmt, decimals = column.format, column.decimals
+    if fmt == "text":
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if decimals is None:
+        pattern = "#,##0.##"
+    if fmt == "percent":
+        return str(format_percent(value, format=pattern + "%", locale=LOCALE))
+    if fmt in ("万", "亿"):
+        scaled = value / (10_000 if fmt == "万" else 100_000_000)
+        return str(format_decimal(scaled, format=pattern, locale=LOCALE)) + fmt
+    return str(format_decimal(value, format=pattern, locale=LOCALE))
