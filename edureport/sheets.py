@@ -15,12 +15,10 @@ from .model import Column, Table
 
 
 def _cell_name(row: int, col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row}"
+    """A1-style name of the cell in ``row`` (from 1) and column ``col`` (from 0)."""
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col + 1)}{row}"
 
 
 def _value(value: Any) -> str | int | float | None:
