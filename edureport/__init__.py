@@ -22,11 +22,13 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult, build_many
-    from .checker import Finding, check
+    from .checker import Finding, Severity, check
     from .collector import collect
     from .drafter import Drafts, draft, merge_results
+    from .dump import save
     from .loader import load
     from .model import (
+        Column,
         Comment,
         Document,
         DocumentCode,
@@ -47,6 +49,8 @@ _LAZY = {
     "BatchResult": "batch",
     "build_many": "batch",
     "Finding": "checker",
+    "Severity": "checker",
+    "save": "dump",
     "check": "checker",
     "collect": "collector",
     "Drafts": "drafter",
@@ -55,6 +59,7 @@ _LAZY = {
     "load": "loader",
     **dict.fromkeys(
         [
+            "Column",
             "Comment",
             "Document",
             "DocumentCode",
@@ -93,6 +98,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "Column",
     "Comment",
     "DataError",
     "Document",
@@ -111,6 +117,7 @@ __all__ = [
     "PlanItem",
     "PlanSection",
     "Section",
+    "Severity",
     "Summary",
     "Table",
     "TemplateError",
@@ -125,4 +132,5 @@ __all__ = [
     "merge_results",
     "parse",
     "parse_with_warnings",
+    "save",
 ]

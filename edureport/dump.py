@@ -123,6 +123,12 @@ def write_yaml(document: Document, output: str | Path, *, force: bool = False,
     return output
 
 
+def save(document: Document, output: str | Path, *, force: bool = False) -> Path:
+    """Write ``document``'s data as YAML at ``output``, the form :func:`edureport.load` reads:
+    all or nothing, and an existing file is replaced only with ``force``."""
+    return write_yaml(document, output, force=force, comment="Written by edureport.")
+
+
 def _date(dumper: yaml.SafeDumper, data: dt.date) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", data.isoformat())
 

@@ -272,6 +272,6 @@ class Document:
     def save(self, output: str | Path, *, force: bool = False) -> Path:
         """Write this document's data as YAML at ``output`` (the form :func:`edureport.load`
         reads): all or nothing, and an existing file is replaced only with ``force``."""
-        from .dump import write_yaml
+        from .dump import save
 
-        return write_yaml(self, output, force=force, comment="Written by edureport.")
+        return save(self, output, force=force)

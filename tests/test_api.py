@@ -14,6 +14,7 @@ def test_public_names_are_pinned() -> None:
     assert sorted(edureport.__all__) == sorted(
         [
             "BatchResult",
+            "Column",
             "Comment",
             "DataError",
             "Document",
@@ -32,6 +33,7 @@ def test_public_names_are_pinned() -> None:
             "PlanItem",
             "PlanSection",
             "Section",
+            "Severity",
             "Summary",
             "Table",
             "TemplateError",
@@ -46,6 +48,7 @@ def test_public_names_are_pinned() -> None:
             "merge_results",
             "parse",
             "parse_with_warnings",
+            "save",
         ]
     )
     for name in edureport.__all__:
@@ -92,3 +95,17 @@ def test_document_build_method_and_function_agree(tmp_path: Path) -> None:
     one = document.build(tmp_path / "one.docx")
     two = edureport.build(EXAMPLES / "school-2023", tmp_path / "two.docx", template=None)
     assert docx_lines(one) == docx_lines(two)
+
+
+def test_a_table_filtered_findings_and_saved_data_from_the_top_level(tmp_path: Path) -> None:
+    # What a script needs to use the results: make a Table, filter findings, save a document.
+    table = edureport.Table(columns=[edureport.Column("指标"), edureport.Column("数", "number")],
+                            rows=[["学校", 1234]])
+    summary = edureport.Summary("2023年工作总结", preface=["全年办学规模稳定。", table])
+    document = edureport.Document(summary=summary)
+    saved = edureport.save(document, tmp_path / "data.yaml")
+    assert edureport.load(saved) == document
+    built = edureport.build(document, tmp_path / "out.docx")
+    assert "1,234" in docx_lines(built)
+    errors = [f for f in edureport.check(built) if f.severity is edureport.Severity.ERROR]
+    assert errors == []
