@@ -378,13 +378,10 @@ def draft(
         count = len(drafts.problems)
         message = _("{count} problem(s) in {results}: see the warnings above")
         click.echo(message.format(count=count, results=results), err=True)
-    left = (
-        [_("the 成文日期")]
-        if serial is not None
-        else [_("the document number (or give --serial)"), _("the 成文日期")]
-    )
-    message = _("left as 【待填写】 for you to fill in document.yaml: {what}")
-    click.echo(message.format(what=_(" and ").join(left)))
+    left = [_(what) for what in drafts.left_to_fill()]
+    if left:
+        message = _("left as 【待填写】 for you to fill in document.yaml: {what}")
+        click.echo(message.format(what=_(" and ").join(left)))
 
 
 @main.command()

@@ -21,7 +21,7 @@ from typing import Any
 from .dump import dumps
 from .errors import InputError, Location, OutputExistsError
 from .files import atomic_outputs
-from .i18n import _
+from .i18n import N_, _
 from .loader import load
 from .model import (
     PLACEHOLDER,
@@ -74,6 +74,18 @@ class Drafts:
     @property
     def departments(self) -> list[str]:
         return departments(self.tasks)
+
+    def left_to_fill(self) -> list[str]:
+        """What only the office can fill in the notice, in the words the CLI prints."""
+        notice = self.document.notice
+        if notice is None:
+            return []
+        left = []
+        if notice.code is not None and notice.code.serial is None:
+            left.append(N_("the document number (or give --serial)"))
+        if notice.date is None:
+            left.append(N_("the 成文日期"))
+        return left
 
     def write(self, folder: str | Path, *, force: bool = False, split: bool = False) -> list[Path]:
         """Write document.yaml and (unless results were merged) results.xlsx into ``folder``;
