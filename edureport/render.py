@@ -46,9 +46,16 @@ def default_template() -> Path:
 _EMPTY = Markup("")
 
 
+# What escaping or docxtpl's "{_{" handling changes; most text has none of it.
+_SPECIAL = re.compile(r"[&<>\"'_]")
+
+
 def _text(value: str) -> Markup:
     if not value:
         return _EMPTY
+    if _SPECIAL.search(value) is None:
+        # Markup(value) without its checks for objects with __html__: value is plain text.
+        return str.__new__(Markup, value)
     escaped = escape(value)
     if "_" in value:
         # docxtpl turns "{_{" back into "{{" after rendering; a character reference keeps it.
@@ -57,6 +64,14 @@ def _text(value: str) -> Markup:
 
 
 def _escaped(value: Any) -> Any:
+    # The exact types first: the context is thousands of plain strings, lists and dicts.
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if kind is list:
+        return [_escaped(v) for v in value]
+    if kind is dict:
+        return {k: _escaped(v) for k, v in value.items()}
     if isinstance(value, Markup):
         return value
     if isinstance(value, str):
@@ -65,11 +80,14 @@ def _escaped(value: Any) -> Any:
         return {k: _escaped(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_escaped(v) for v in value]
+    if value is None or kind is int or kind is bool:
+        return value
     if is_dataclass(value) and not isinstance(value, type):
-        fields = dict(vars(value))
+        fields = vars(value)
+        escaped = {k: _text(v) if type(v) is str else _escaped(v) for k, v in fields.items()}
         if fields.get("kind") == "table":
-            fields["xml"] = Markup(table_xml(fields["table"]))
-        return _escaped(fields)
+            escaped["xml"] = Markup(table_xml(fields["table"]))
+        return escaped
     return value
 
 
@@ -145,8 +163,17 @@ class _Environment(LimitedEnvironment):
         if compiled is None:
             if len(self._compiled) > 64:
                 self._compiled.clear()
-            compiled = self._compiled[source] = super().from_string(source)
+            compiled = self._compiled[source] = _compiled_template(self, source)
         return compiled
+
+
+def _compiled_template(environment: _Environment, source: str) -> Any:
+    """``source`` compiled in ``environment``; by default kept on disk for the next process."""
+    if PREPARE_ONCE:
+        from .prepared import compile_template
+
+        return compile_template(environment, source)
+    return super(_Environment, environment).from_string(source)
 
 
 @functools.cache
@@ -170,8 +197,6 @@ def render(
 
     A template that refers to files outside it (a remote image, an attached template) is refused
     unless ``allow_external``: every document built from it would fetch them when opened."""
-    from docxtpl import DocxTemplate
-
     path = Path(template) if template is not None else folder_template(document)
     if not path.is_file():
         raise TemplateError("the template file does not exist", Location(path))
@@ -179,7 +204,7 @@ def render(
     validate(document)  # values set in Python or read from sheets are checked like the YAML
     context = _watched(template_context(document))
     try:
-        tpl = DocxTemplate(str(path))
+        tpl = _docx_template(path)
         with _environment().limits():
             tpl.render(context, jinja_env=_environment(), autoescape=True)
     except UndefinedError as exc:
@@ -329,23 +354,44 @@ def _where(path: Path, context: dict[str, Any], missing: Iterable[str] = ()) -> 
     return Location(path, field=f"paragraph {found[0]}, {found[1]}")
 
 
+# Off only to compare with docxtpl's own preparation (tests, benchmarks/bench_build.py).
+PREPARE_ONCE = True
+
+
+def _docx_template(path: Path) -> Any:
+    """The DocxTemplate for ``path``; by default one that prepares each template only once."""
+    if PREPARE_ONCE:
+        from .prepared import template
+
+        return template(str(path))
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(str(path))
+
+
 def drop_empty_runs(body: Any) -> None:
     """Remove runs that print nothing: an optional label or run-in text left empty, and the
     shells docxtpl leaves around {{r }} tags. They are invisible, but clutter the file for whoever
     edits it next (and for `check --fix`, which works run by run)."""
+    # The XPath (in C) leaves only runs without text; few of them, checked here in full.
     empty = [
         run
-        for run in body.iter(_W_R)
-        if len(run)
-        and all(child.tag in (_W_T, _W_RPR) for child in run)
-        and not any(child.text for child in run if child.tag == _W_T)
+        for run in _textless_runs()(body)
+        if len(run) and all(child.tag == _W_T or child.tag == _W_RPR for child in run)
     ]
     for run in empty:
         run.getparent().remove(run)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_R, _W_T, _W_RPR = f"{_W}r", f"{_W}t", f"{_W}rPr"
+_W_T, _W_RPR = f"{_W}t", f"{_W}rPr"
+
+
+@functools.cache
+def _textless_runs() -> Any:
+    from lxml import etree
+
+    return etree.XPath(".//w:r[not(w:t/text())]", namespaces={"w": _W[1:-1]})
 
 
 def _missing_variables(tpl: Any, context: dict[str, Any]) -> set[str]:
