@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal, format_percent
-
 from .formats import LOCALE
 from .model import Column, Table
 
@@ -31,6 +29,9 @@ _TARGET = re.compile(
     # The number ends its clause: "掌握2项运动技能" is not a target, "认定普惠园10所，" is.
     rf"(?=[，。；、,;）)]|$)"
 )
+# What every target ends with: a digit, its unit, maybe 以上…, then the end of a clause. Most
+# paragraphs have none, and this finds that without trying an indicator at every character.
+_ENDING = re.compile(rf"\d(?:{_UNIT})(?:{_AFTER})?(?=[，。；、,;）)]|$)")
 # Words that start a clause but are not part of what is measured.
 _LEAD = re.compile(r"^(?:\d{4}\s*年(?:底|内|前)?|计划|力争|确保|落实|实现|全年|努力|并|使)")
 _AT_MOST = ("不超过", "不高于", "低于", "控制在", "以内", "以下")
@@ -72,7 +73,9 @@ class Target:
 
 def find_targets(text: str, item: int = 0) -> list[Target]:
     """The numeric targets written in ``text`` (one paragraph), in order."""
-    found = []
+    found: list[Target] = []
+    if _ENDING.search(text) is None:
+        return found
     for match in _TARGET.finditer(text):
         indicator = match["indicator"]
         while (lead := _LEAD.match(indicator)) and lead.end() < len(indicator) - 1:
@@ -97,6 +100,8 @@ def find_targets(text: str, item: int = 0) -> list[Target]:
 
 def format_value(value: float, unit: str) -> str:
     """A value in its unit, as a plan writes it: 92%, 1500人, 4亿元, 0.58%."""
+    from babel.numbers import format_decimal, format_percent
+
     if unit == "%":
         return str(format_percent(value / 100, format="0.##%", locale=LOCALE))
     return str(format_decimal(value, format="0.##", locale=LOCALE)) + unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from collections import Counter
@@ -89,6 +90,52 @@ def test_sheets_are_set_up_for_reading(blank: Path) -> None:
     assert sheet.column_dimensions["E"].width > sheet.column_dimensions["A"].width
     assert sheet["E2"].alignment.wrap_text
     assert sheet["A1"].font.bold
+
+
+def test_every_sheet_prints_its_header_on_each_landscape_page(blank: Path) -> None:
+    book = openpyxl.load_workbook(blank)
+    assert len(book.worksheets) == 28  # 全部任务, 26 departments, 目标指标
+    for sheet in book.worksheets:
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.freeze_panes == "A2"
+
+
+def test_cells_left_to_fill_wrap_like_the_text_beside_them(blank: Path) -> None:
+    sheet = openpyxl.load_workbook(blank)["全部任务"]
+    result = sheet["G2"]  # 完成情况 of item 1, for the department to type into
+    assert result.value is None
+    assert result.alignment.wrap_text and result.alignment.vertical == "top"
+    header = sheet["G1"]
+    assert header.fill.fill_type == "solid" and header.fill.fgColor.rgb.endswith("DDEBF7")
+    assert header.alignment.horizontal == "center" and header.font.bold
+    assert not sheet["G2"].font.bold
+    assert sheet["A2"].value == 1 and isinstance(sheet["A2"].value, int)  # a number, not text
+
+
+def test_names_and_text_with_xml_characters_round_trip(
+    drafts: edureport.Drafts, tmp_path: Path
+) -> None:
+    names = ["R&D <科>", "张三's 科", 'A "B" 科']
+    tasks = [
+        dataclasses.replace(t, item=dataclasses.replace(t.item, departments=names))
+        for t in drafts.tasks[:3]
+    ]
+    tasks[0].item.title = "A & B < C > D \"E\" 'F'"
+    path = tmp_path / "results.xlsx"
+    write_workbook(path, tasks, [])
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["全部任务", *names, "目标指标"]
+    assert book["全部任务"]["C2"].value == "A & B < C > D \"E\" 'F'"
+    assert book["张三's 科"].print_title_rows == "$1:$1"
+    assert book["R&D <科>"]["F2"].value == "、".join(names)
+    sheet = book["张三's 科"]
+    result = [c.value for c in sheet[1]].index("完成情况") + 1
+    sheet.cell(2, result).value = "完成。"
+    book.save(path)
+    assert read_workbook(path, tasks, []).results == {tasks[0].number: "完成。"}
 
 
 def test_targets_sheet_lists_indicator_target_and_actual(blank: Path) -> None:
