@@ -15,14 +15,17 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import EdureportError, InputError, Location, OutputExistsError
 from .loader import DATA_SUFFIXES
 from .names import collision_key, safe_filename
+
+if TYPE_CHECKING:  # process pools load in ~10 ms: only a batch with workers needs them
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 Progress = Callable[[int, int, str], None]
 """Called after each document with (documents done, documents in all, the name of the one just
@@ -334,6 +337,8 @@ def _run(
         for i, job in enumerate(work):
             done(i, _build(job, folder, template, force))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
             futures: dict[Future[str | None], int] = {
                 pool.submit(_build, job, folder, template, force): i for i, job in enumerate(work)
