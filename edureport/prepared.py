@@ -14,8 +14,10 @@ the same XML.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import hashlib
+import io
 import os
 import re
 import sys
@@ -25,6 +27,7 @@ from typing import Any
 
 import docxtpl
 import jinja2
+from docx import Document as open_docx
 from docxtpl import DocxTemplate
 from jinja2 import FileSystemBytecodeCache
 
@@ -39,7 +42,16 @@ _LISTING = re.compile("[\t\a\n\f]")
 
 
 class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
-    """A DocxTemplate whose part preparation is computed once per distinct part XML."""
+    """A DocxTemplate whose part preparation is computed once per distinct part XML, and whose
+    package is opened once per distinct template file (each render gets its own copy)."""
+
+    docx: Any
+    is_rendered: bool
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = _opened(str(self.template_file))
+            self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
         prepared = _PREPARED.get(src_xml)
@@ -75,6 +87,22 @@ class PreparedTemplate(DocxTemplate):  # type: ignore[misc]
             found = _LISTING.search(xml, done)
         out.append(xml[done:])
         return "".join(out)
+
+
+_OPENED: dict[bytes, Any] = {}
+
+
+def _opened(path: str) -> Any:
+    """python-docx's Document for the template file at ``path``: parsed once per content, then
+    deep-copied (a third of the time of opening it)."""
+    data = Path(path).read_bytes()
+    key = hashlib.sha256(data).digest()
+    pristine = _OPENED.get(key)
+    if pristine is None:
+        if len(_OPENED) >= 8:
+            _OPENED.clear()
+        pristine = _OPENED[key] = open_docx(io.BytesIO(data))
+    return copy.deepcopy(pristine)
 
 
 @functools.cache
@@ -169,6 +197,7 @@ def prepared_count() -> int:
 def forget() -> None:
     """Drop every kept preparation."""
     _PREPARED.clear()
+    _OPENED.clear()
 
 
 def template(path: str) -> Any:
