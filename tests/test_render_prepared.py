@@ -166,3 +166,13 @@ def test_line_breaks_and_tabs_become_the_elements_docxtpl_makes(xml: str) -> Non
     assert prepared.PreparedTemplate("x").resolve_listing(xml) == DocxTemplate("x").resolve_listing(
         xml
     )
+
+
+def test_builds_from_one_template_share_nothing(tmp_path: Path) -> None:
+    # The template is parsed once and copied for each build: one build leaves no trace in the next.
+    first = edureport.build(_document(["第一份通知的正文"], ["第一份"]), tmp_path / "1.docx")
+    second = edureport.build(_document(["第二份通知的正文"], ["第二份"]), tmp_path / "2.docx")
+    texts = [paragraph_text(p) for p in body_paragraphs(second)]
+    assert "第二份通知的正文" in texts
+    assert not any("第一份" in t for t in texts)
+    assert _parts(first)["word/footer1.xml"] == _parts(second)["word/footer1.xml"]
