@@ -14,8 +14,7 @@ from typing import Any
 
 from . import vocab
 from .formats import written_date
-from .gbt9704 import MARK_SIZE, TEXT_W, TITLE_SIZE
-from .letterhead import CONDENSE, MARK_WIDTH, MARK_WIDTH_WITH_WORD
+from .gbt9704 import CONDENSE, MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD, TEXT_W, TITLE_SIZE
 from .model import (
     Document,
     Notice,
@@ -76,13 +75,35 @@ TITLE_CHARS = TEXT_W // (TITLE_SIZE * 20 + CONDENSE)
 # Where a title may break: after these words (关于… 印发…) or before them (…的通知, …工作要点).
 _BREAK_AFTER = ("关于", "印发", "转发", "做好", "开展", "加强", "进一步", "推进", "年度", "年")
 _BREAK_BEFORE = (
-    "的通知", "的意见", "的决定", "的报告", "的批复", "的函", "的实施方案", "的工作方案",
-    "工作要点", "工作总结", "工作方案", "实施方案", "实施意见", "管理办法", "暂行办法",
-    "通知", "意见", "方案", "办法", "规定", "决定", "报告", "和", "及", "与", "暨",
+    "的通知",
+    "的意见",
+    "的决定",
+    "的报告",
+    "的批复",
+    "的函",
+    "的实施方案",
+    "的工作方案",
+    "工作要点",
+    "工作总结",
+    "工作方案",
+    "实施方案",
+    "实施意见",
+    "管理办法",
+    "暂行办法",
+    "通知",
+    "意见",
+    "方案",
+    "办法",
+    "规定",
+    "决定",
+    "报告",
+    "和",
+    "及",
+    "与",
+    "暨",
 )
 # Words of 公文 titles, kept whole where another break can be found; their edges are good breaks.
-_WORDS = (
-    """关于 印发 转发 做好 开展 加强 推进 落实 深化 全面 进一步 规范 实施 方案 意见 通知 要点
+_WORDS = """关于 印发 转发 做好 开展 加强 推进 落实 深化 全面 进一步 规范 实施 方案 意见 通知 要点
     总结 工作 教育 教师 学校 学生 中小学 中小学校 小学 中学 高中 高校 幼儿园 职业 学前 义务 特殊
     防控 疫情 安全 稳定 管理 服务 培训 机构 建设 发展 改革 质量 评价 课程 课后 校外 全市 全省
     全县 全区 全国 春季 秋季 暑期 寒假 暑假 开学 招生 考试 年度 专项 行动 计划 活动 检查 治理
@@ -90,7 +111,6 @@ _WORDS = (
     市委 市政府 教育局 教体局 教育厅 党建 党风 廉政 思想 政治 德育 体育 美育 劳动 健康 心理
     卫生 食品 校园 文明 创建 示范 标准 达标 提升 普通 新时代 高质量 现代化 有关 事项 相关 组织
     举办 召开 会议 暨 及 和 与 的"""
-)
 _TITLE_WORDS = tuple(_WORDS.split())
 _UNBREAKABLE = re.compile(r"《[^》]{1,12}》|“[^”]{1,12}”|[0-9A-Za-z.%·-]+[年月日届号]?")
 
@@ -416,9 +436,7 @@ def compose(document: Document) -> dict[str, Any]:
         elif name == "plan" and document.plan is not None:
             printed.append(compose_plan(document.plan))
     for more in document.more:
-        printed.append(
-            compose_summary(more) if isinstance(more, Summary) else compose_plan(more)
-        )
+        printed.append(compose_summary(more) if isinstance(more, Summary) else compose_plan(more))
     return {
         "notice": _notice(document.notice) if document.notice else None,
         "documents": printed,

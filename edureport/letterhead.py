@@ -19,7 +19,9 @@ from .gbt9704 import (
     COLOPHON_SIZE,
     COLOPHON_THICK_SZ,
     COLOPHON_THIN_SZ,
+    CONDENSE,
     FANGSONG,
+    FOOTER,
     FOURTH,
     HEITI,
     KAITI,
@@ -29,8 +31,12 @@ from .gbt9704 import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
+    MARK_INK,
+    MARK_LINE,
     MARK_SIZE,
     MARK_TOP,
+    MARK_WIDTH,
+    MARK_WIDTH_WITH_WORD,
     PAGE_H,
     PAGE_W,
     RED,
@@ -47,17 +53,6 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# 28 characters in 156 mm need a pitch of 15.79 pt for 16 pt type. Word's character grid does that,
-# but LibreOffice spreads a character grid out, so the grid is lines only and the type is condensed.
-CONDENSE = -5  # twentieths of a point between characters
-FOOTER = 1247  # puts the page number about 7 mm below the text block (7.5)
-# 发文机关标志 (7.2.4): 36 pt names in a cell this wide, with and without “文件” to their right.
-MARK_WIDTH = TEXT_W - 4 * CHAR  # an inset keeps short names from spreading edge to edge
-MARK_WIDTH_WITH_WORD = TEXT_W - 2 * MARK_SIZE * 20 - CHAR
-MARK_LINE = MARK_SIZE * 25  # exact line height of a mark line: 1.25 × the type
-# From the top of a mark line to the top of its characters' ink (LibreOffice and Word put the
-# glyphs of an exact line alike: the extra height above them). Measured on the rendered page.
-MARK_INK = 120
 HEADER_LINES = 3  # 份号, 密级, 紧急程度 (7.2.1 – 7.2.3), each on a line of its own when given
 
 
