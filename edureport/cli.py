@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .errors import EdureportError, UnusedDataWarning
 from .i18n import _, language_from_env
-from .i18n_cli import _lang_option, speaking
+from .i18n_cli import lang_in, lang_option, speaking
 
 _force = click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 _summary_form = click.option(
@@ -66,13 +66,15 @@ class _Command(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # The reader's language for this run (help included); a caller in Python keeps its own.
-        with speaking(language_from_env(), self):
+        given = kwargs.get("args", args[0] if args else None)
+        words = sys.argv[1:] if given is None else list(given)
+        with speaking(lang_in(words) or language_from_env(), self):
             return super().main(*args, **kwargs)
 
 
 @click.group(cls=_Command)
 @click.version_option(__version__, prog_name="edureport")
-@_lang_option
+@lang_option
 def main() -> None:
     """Build, parse, check and draft 红头文件 laid out to GB/T 9704-2012."""
 
@@ -153,7 +155,7 @@ def build(
         _build_many(sources, output, template, formats, rows, name, jobs, force)
         return
     if name is not None:
-        raise click.UsageError("--name goes with --rows")
+        raise click.UsageError(_("--name goes with --rows"))
     from .files import default_output
     from .loader import load
     from .render import build as build_document
@@ -210,9 +212,9 @@ def _convert(sources: list[Path], outputs: list[Path], force: bool) -> None:
         click.echo(_("edureport: warning: {message}").format(message=warning), err=True)
     if converted.failed:
         lines = [f"{source}: {reason}" for source, reason in converted.failed]
+        message = _("{n} of {total} file(s) could not be converted:")
         raise OfficeError(
-            f"{len(lines)} of {len(sources)} file(s) could not be converted:\n  "
-            + "\n  ".join(lines)
+            message.format(n=len(lines), total=len(sources)) + "\n  " + "\n  ".join(lines)
         )
 
 
@@ -230,11 +232,13 @@ def _build_many(
 
     folder = output if output is not None else Path()
     if folder.exists() and not folder.is_dir():
-        raise click.UsageError(f"with several documents, -o names a folder; {folder} is a file")
+        message = _("with several documents, -o names a folder; {folder} is a file")
+        raise click.UsageError(message.format(folder=folder))
     if not folder.exists() and folder.suffix.lower() in (".docx", ".pdf"):
-        raise click.UsageError(f"with several documents, -o names a folder, not {folder.name}")
+        message = _("with several documents, -o names a folder, not {name}")
+        raise click.UsageError(message.format(name=folder.name))
     if name is not None and rows is None:
-        raise click.UsageError("--name goes with --rows")
+        raise click.UsageError(_("--name goes with --rows"))
     bar: Any = None
 
     def progress(done: int, total: int, label: str) -> None:
@@ -252,7 +256,7 @@ def _build_many(
         if done == total and "pdf" in formats:
             bar.__exit__(None, None, None)
             bar = False
-            click.echo("making the PDFs in one LibreOffice run", err=True)
+            click.echo(_("making the PDFs in one LibreOffice run"), err=True)
 
     try:
         result = build_many(
@@ -368,10 +372,11 @@ def draft(
     for path in written:
         click.echo(_("wrote {path}").format(path=path))
     if drafts.reviews:
-        click.echo(
-            f"{len(drafts.reviews)} sentence(s) of the {drafts.year} plan may only have held "
-            f"in {drafts.year - 1}: review them (待核对 sheet; comments in the built draft)"
+        message = _(
+            "{n} sentence(s) of the {year} plan may only have held in {before}: review them "
+            "(待核对 sheet; comments in the built draft)"
         )
+        click.echo(message.format(n=len(drafts.reviews), year=drafts.year, before=drafts.year - 1))
         for review in drafts.reviews:
             click.echo(f"  {review.where}: {review.sentence}  ← {'；'.join(review.reasons)}")
     if drafts.problems:
@@ -406,7 +411,7 @@ def collect(sources: tuple[Path, ...], into: Path, summary_form: str) -> None:
     collected = run_collect(list(sources), into, summary_form=summary_form)
     click.echo(report(collected))
     for name in (STATE_FILE, "document.yaml", STATUS_FILE):
-        click.echo(f"wrote {into / name}")
+        click.echo(_("wrote {path}").format(path=into / name))
 
 
 @main.command("check")
@@ -457,7 +462,7 @@ def check_command(
     selected = [s for s in (select or "").split(",") if s.strip()]
     ignored = [s for s in (ignore or "").split(",") if s.strip()]
     if not do_fix and (output is not None or in_place):
-        raise click.UsageError("-o and --in-place go with --fix")
+        raise click.UsageError(_("-o and --in-place go with --fix"))
     if do_fix:
         result = run_fix(
             file, output, in_place=in_place, force=force, select=selected, ignore=ignored
@@ -468,12 +473,14 @@ def check_command(
 
         asked = pages
         if pages and find_soffice() is None:
-            hint = f"page rules (P…) not run: LibreOffice is not found; {INSTALL_HINT}"
+            hint = _("page rules (P…) not run: LibreOffice is not found; {hint}")
+            hint = hint.format(hint=_(INSTALL_HINT))
             click.echo(hint, err=True)
             pages = False
         findings = run_check(file, select=selected, ignore=ignored, pages=pages)
         if not asked and file.suffix.lower() == ".docx":  # after the check: an error comes first
-            click.echo("page rules (P…) not run: add --pages to lay the pages out", err=True)
+            message = _("page rules (P…) not run: add --pages to lay the pages out")
+            click.echo(message, err=True)
         fixed = None
     if fmt == "json":
         click.echo(render_json(file, findings, fixed))
@@ -540,6 +547,14 @@ def _register() -> None:
     main.add_command(init)
     main.add_command(rules)
     template.add_command(template_check)
+
+    def lang_everywhere(group: click.Group) -> None:  # `edureport build … --lang zh` too
+        for command in group.commands.values():
+            lang_option(command)
+            if isinstance(command, click.Group):
+                lang_everywhere(command)
+
+    lang_everywhere(main)
 
 
 _register()

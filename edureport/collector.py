@@ -25,6 +25,7 @@ import yaml
 
 from .dump import dumps
 from .errors import DataError, InputError, Location
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import load
 from .model import PLACEHOLDER, Document
 from .names import collision_key, safe_filename
@@ -295,8 +296,10 @@ def read_returned(
         elif department is None:
             if any(c.value is not None for row in sheet.rows for c in row):
                 filled.problems.append(Problem(
-                    "cannot tell whose sheet this is (not a department's sheet, and the workbook "
-                    f"has no {GUIDE_SHEET} naming its department); its rows were not read",
+                    _t(
+                        "cannot tell whose sheet this is (not a department's sheet, and the "
+                        "workbook has no {guide} naming its department); its rows were not read"
+                    ).format(guide=GUIDE_SHEET),
                     Location(path, cell=f"{title}!A1"),
                 ))
             continue
@@ -336,7 +339,8 @@ def _load_state(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise DataError(f"cannot read the collected answers: {exc}", Location(path)) from None
+        message = _t("cannot read the collected answers: {why}").format(why=exc)
+        raise DataError(message, Location(path)) from None
     if not isinstance(data, dict) or not all(
         isinstance(data.get(k, []), list) for k in ("answers", "actuals", "files")
     ):
@@ -384,8 +388,10 @@ def collect(
     plan_file = into / SOURCE_PLAN_FILE
     if not plan_file.is_file():
         raise InputError(
-            f"the drafts folder has no {SOURCE_PLAN_FILE}; make the drafts with "
-            "`edureport draft … -o FOLDER` first",
+            _t(
+                "the drafts folder has no {file}; make the drafts with "
+                "`edureport draft … -o FOLDER` first"
+            ).format(file=SOURCE_PLAN_FILE),
             Location(into),
         )
     source = load(plan_file)
@@ -440,8 +446,12 @@ def collect(
                         earlier = merged.setdefault("earlier", [])
                         earlier.append({name: old[name], "source": old.get("source")})
                         result.revised.append(
-                            f"item {number} ({answer.department or ALL_SHEET}): {old.get('source')}"
-                            f" replaced by {answer.source}"
+                            _t("item {number} ({who}): {old} replaced by {new}").format(
+                                number=number,
+                                who=answer.department or ALL_SHEET,
+                                old=old.get("source"),
+                                new=answer.source,
+                            )
                         )
                     merged[name] = new[name]
                     merged["source"] = new["source"]
@@ -464,7 +474,9 @@ def collect(
     for number, _ in stored:
         if number not in by_number:
             result.problems.append(Problem(
-                f"a collected answer is for item {number}, which the plan does not have",
+                _t("a collected answer is for item {number}, which the plan does not have").format(
+                    number=number
+                ),
                 Location(state_path),
             ))
     targets = [
@@ -597,31 +609,36 @@ def report(collected: Collected) -> str:
                      len(p.files)])
     out = [text_table(rows), ""]
     total = len(collected.tasks)
-    out.append(f"items answered: {total - len(collected.unanswered)} of {total}")
+    answered = total - len(collected.unanswered)
+    out.append(_t("items answered: {n} of {total}").format(n=answered, total=total))
     if collected.silent:
-        out.append(f"sent nothing: {'、'.join(collected.silent)}")
+        out.append(_t("sent nothing: {who}").format(who="、".join(collected.silent)))
     if collected.unanswered:
-        out.append("no answer: " + "、".join(str(t.number) for t in collected.unanswered))
+        numbers = "、".join(str(t.number) for t in collected.unanswered)
+        out.append(_t("no answer: {items}").format(items=numbers))
     for task in collected.answered_twice:
         who = "、".join(
             f"{a.department or ALL_SHEET}（{task.role(a.department) if a.department else '汇总'}）"
             for a in task.answers if a.result
         )
         count = sum(1 for a in task.answers if a.result)
-        out.append(f"item {task.number} answered {count} times, each kept: {who}")
+        message = _t("item {number} answered {count} times, each kept: {who}")
+        out.append(message.format(number=task.number, count=count, who=who))
     for task, answer in collected.unassigned:
+        message = _t(
+            "item {number} answered by {department}, which it does not name "
+            "(kept, after the named units): {source}"
+        )
         out.append(
-            f"item {task.number} answered by {answer.department}, which it does not name "
-            f"(kept, after the named units): {answer.source}"
+            message.format(number=task.number, department=answer.department, source=answer.source)
         )
     if collected.unfilled_targets:
-        out.append("targets without an actual value: " + "、".join(
-            f"{t.indicator}（第{t.item}项）" for t in collected.unfilled_targets
-        ))
+        targets = "、".join(f"{t.indicator}（第{t.item}项）" for t in collected.unfilled_targets)
+        out.append(_t("targets without an actual value: {targets}").format(targets=targets))
     for line in collected.revised:
-        out.append(f"revised: {line}")
+        out.append(_t("revised: {line}").format(line=line))
     for problem in collected.problems:
-        out.append(f"not matched: {problem}")
+        out.append(_t("not matched: {problem}").format(problem=problem))
     return "\n".join(out)
 
 

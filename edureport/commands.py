@@ -118,7 +118,7 @@ def rules(fmt: str) -> None:
         what = _(_what(r.summary, r.function.__doc__))
         click.echo(f"{r.id}  {_(r.severity.value):<7}  {r.name}: {what}")
         if r.clause:
-            click.echo(f"{'':16}{r.clause}")
+            click.echo(f"{'':16}{_(r.clause)}")
 
 
 @click.command(

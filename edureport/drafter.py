@@ -113,7 +113,7 @@ class Drafts:
         if existing and not force:
             names = "、".join(path.name for path in existing[:5])
             if len(existing) > 5:
-                names += f" and {len(existing) - 5} more"
+                names += _(" and {n} more").format(n=len(existing) - 5)
             raise OutputExistsError(
                 _("the draft folder already has {names}").format(names=names),
                 Location(folder),
@@ -123,7 +123,7 @@ class Drafts:
             for parent in dict.fromkeys(path.parent for path in outputs):
                 parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            message = f"cannot make the draft folder: {exc.strerror}"
+            message = _("cannot make the draft folder: {why}").format(why=exc.strerror)
             raise InputError(message, Location(folder)) from None
         # All or nothing: a failure writing the workbook leaves the old document.yaml in place.
         with atomic_outputs(list(outputs), force) as tmps:
@@ -184,15 +184,20 @@ def draft(
         year = plan_year + 1
     if plan_year is not None and year != plan_year + 1:
         raise InputError(
-            f"the source's plan is for {plan_year}, so its drafts are for {plan_year + 1}, "
-            f"not {year}",
+            _(
+                "the source's plan is for {year}, so its drafts are for {next}, not {given}"
+            ).format(year=plan_year, next=plan_year + 1, given=year),
             where,
         )
     if serial is not None and serial < 1:
-        raise InputError(f"expected a serial number of 1 or more, got {serial}", where)
+        message = _("expected a serial number of 1 or more, got {serial}").format(serial=serial)
+        raise InputError(message, where)
     if summary_form not in SUMMARY_FORMS:
         raise InputError(
-            f"expected a summary form of {' or '.join(SUMMARY_FORMS)}, got “{summary_form}”", where
+            _("expected a summary form of {forms}, got “{form}”").format(
+                forms=_(" or ").join(SUMMARY_FORMS), form=summary_form
+            ),
+            where,
         )
     tasks, targets = plan_tasks(plan)
     new_plan = _plan(plan, year)
@@ -236,7 +241,8 @@ def _year(year: int | str | None) -> int | None:
         return year
     if isinstance(year, str) and re.fullmatch(r"\s*\d{4}\s*", year):
         return int(year)
-    raise InputError(f"expected the year as a number such as 2022, got {year!r}")
+    message = _("expected the year as a number such as 2022, got {year!r}")
+    raise InputError(message.format(year=year))
 
 
 def merge_results(drafts: Drafts, path: str | Path) -> Drafts:

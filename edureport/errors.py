@@ -20,16 +20,24 @@ class Location:
     field: str | None = None
 
     def __str__(self) -> str:
+        from .i18n import _, language
+
         parts = []
         if self.file is not None:
             parts.append(str(self.file))
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(_("line {line}").format(line=self.line))
         if self.cell is not None:
-            parts.append(f"cell {self.cell}")
+            parts.append(_("cell {cell}").format(cell=self.cell))
         if self.field:
-            parts.append(self.field)
-        return ", ".join(parts)
+            field = self.field
+            if language() == "zh":  # the field as the standard names it: notice.title（标题）
+                from .loader import field_name
+
+                name = field_name(field)
+                field = f"{field}（{name}）" if name else field
+            parts.append(field)
+        return _(", ").join(parts)
 
 
 class EdureportError(Exception):
@@ -54,7 +62,7 @@ class EdureportError(Exception):
         hint = _((self.cli_hint or self.hint) if cli else self.hint)
         message = _(self.message)
         text = _("{message}; {hint}").format(message=message, hint=hint) if hint else message
-        return f"{where}: {text}" if where else text
+        return _("{where}: {message}").format(where=where, message=text) if where else text
 
     def __str__(self) -> str:
         return self.describe()

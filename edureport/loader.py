@@ -20,6 +20,8 @@ from typing import Any, Literal, get_args, get_origin
 import yaml
 
 from .errors import DataError, InputError, Location
+from .i18n import N_, language
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .model import PLAN_FIELDS, Document, Plan, PlanItem, PlanSection, Summary, Table
 
 try:  # libyaml is several times faster; the pure-Python loader is the same format
@@ -41,11 +43,14 @@ MAX_VALUES = 50_000  # the bundled 承教发〔2021〕1号 has under 400
 
 def row_problem(cells: int, columns: int) -> str:
     """The message for a table row that does not fit its columns (nothing is cut or padded)."""
-    plural = "" if cells == 1 else "s"
-    return (
-        f"the row has {cells} cell{plural} but the table has {columns} columns; "
-        "give every row one cell per column (an empty cell is null)"
+    message = (
+        _t("the row has {cells} cell but the table has {columns} columns; give every row one "
+           "cell per column (an empty cell is null)")
+        if cells == 1
+        else _t("the row has {cells} cells but the table has {columns} columns; give every row "
+                "one cell per column (an empty cell is null)")
     )
+    return message.format(cells=cells, columns=columns)
 
 
 def text_problem(value: str) -> str | None:
@@ -56,13 +61,13 @@ def text_problem(value: str) -> str | None:
         return None
     code = ord(bad.group())
     if code == 0x0D:
-        return "contains a carriage return (U+000D); write a line break as a new line"
+        return _t("contains a carriage return (U+000D); write a line break as a new line")
     if 0xD800 <= code <= 0xDFFF:
-        return f"contains a lone surrogate U+{code:04X}, which is not a character; remove it"
-    return (
-        f"contains the control character U+{code:04X}, which a Word document cannot hold; "
-        "remove it"
-    )
+        message = _t("contains a lone surrogate {code}, which is not a character; remove it")
+        return message.format(code=f"U+{code:04X}")
+    return _t(
+        "contains the control character {code}, which a Word document cannot hold; remove it"
+    ).format(code=f"U+{code:04X}")
 
 
 def find_data_file(path: Path) -> Path:
@@ -73,10 +78,15 @@ def find_data_file(path: Path) -> Path:
             return preferred
         found = sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
         if len(found) != 1:
-            what = "no" if not found else f"{len(found)}"
+            message = (
+                _t("expected one document data file (.yaml) in the folder, found {n}; name it "
+                   "document.yaml")
+                if found
+                else _t("expected one document data file (.yaml) in the folder, found none; "
+                        "name it document.yaml")
+            )
             raise InputError(
-                f"expected one document data file (.yaml) in the folder, found {what}; "
-                "name it document.yaml",
+                message.format(n=len(found)),
                 Location(path),
             )
         return found[0]
@@ -84,7 +94,9 @@ def find_data_file(path: Path) -> Path:
         raise InputError("no such file or folder", Location(path))
     if path.suffix not in DATA_SUFFIXES:
         raise InputError(
-            f"expected a .yaml data file or a folder holding one, got a {path.suffix or 'file'}",
+            _t("expected a .yaml data file or a folder holding one, got {what}").format(
+                what=path.suffix or _t("a file")
+            ),
             Location(path),
         )
     return path
@@ -99,17 +111,22 @@ def load(path: str | Path, *, values: Mapping[str, str] | None = None) -> Docume
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DataError(
-                f"the file is {size / 2**20:,.0f} MB; document data is at most "
-                f"{MAX_FILE_BYTES // 2**20} MB",
+                _t("the file is {size} MB; document data is at most {most} MB").format(
+                    size=f"{size / 2**20:,.0f}", most=MAX_FILE_BYTES // 2**20
+                ),
                 Location(file),
             )
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", Location(file)
+            _t("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
+                byte=exc.start
+            ),
+            Location(file),
         ) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", Location(file)) from None
+        message = _t("cannot read the file: {why}").format(why=exc.strerror)
+        raise InputError(message, Location(file)) from None
     document = loads(text, file, values=values)
     document.source = file
     _read_table_sources(document, file)
@@ -125,9 +142,11 @@ def loads(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataError(f"not valid YAML: {exc.problem or exc}", Location(file, line)) from None
+        message = _t("not valid YAML: {problem}").format(problem=_yaml_problem(exc.problem or exc))
+        raise DataError(message, Location(file, line)) from None
     except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", Location(file)) from None
+        message = _t("not valid YAML: {problem}").format(problem=_yaml_problem(exc))
+        raise DataError(message, Location(file)) from None
     except RecursionError:
         raise DataError("not valid YAML: nested too deeply", Location(file)) from None
     if node is None:
@@ -142,11 +161,46 @@ def loads(
     return document
 
 
-_NO_TABLE = (
+_NO_TABLE = N_(
     "a table cannot stand here: this field holds text only (names, a title, the notice's text); "
     "a table goes among paragraphs: a summary's preface and paragraphs, a plan section's "
     "paragraphs, an item's goal, measures and paragraphs"
 )
+
+
+# PyYAML's commonest complaints, so that the catalogue can say them; others print as PyYAML says.
+_YAML_PROBLEMS = (
+    N_("mapping values are not allowed here"),
+    N_("mapping values are not allowed in this context"),
+    N_("could not find expected ':'"),
+    N_("did not find expected key"),
+    N_("did not find expected '-' indicator"),
+    N_("found character '\\t' that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found duplicate anchor; first occurrence"),
+    N_("expected ',' or ']', but got '<stream end>'"),
+    N_("expected ',' or '}', but got '<stream end>'"),
+)
+_YAML_PATTERNS = (
+    (re.compile(r"found undefined alias (?P<name>.+)"), N_("found undefined alias {name}")),
+    (
+        re.compile(r"found unknown escape character (?P<name>.+)"),
+        N_("found unknown escape character {name}"),
+    ),
+    (
+        re.compile(r"expected <block end>, but found (?P<name>.+)"),
+        N_("expected the indented block to end, but found {name}"),
+    ),
+)
+
+
+def _yaml_problem(problem: object) -> str:
+    text = str(problem)
+    for pattern, message in _YAML_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            return _t(message).format(**m.groupdict()) if language() != "en" else text
+    return _t(text)
 
 
 def _is_table(node: yaml.Node) -> bool:
@@ -161,36 +215,38 @@ def _is_table(node: yaml.Node) -> bool:
 
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping (key: value)"
+        return _t("a mapping (key: value)")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return _t("a list")
     if node.tag == _TAG + "null":
-        return "nothing"
+        return _t("nothing")
     return f"“{node.value}”"
 
 
 def _expected(tp: Any) -> str:
     origin = get_origin(tp)
     if tp is str:
-        return "text"
+        return _t("text")
     if tp is int:
-        return "a whole number"
+        return _t("a whole number")
     if tp is float:
-        return "a number"
+        return _t("a number")
     if tp is bool:
-        return "true or false"
+        return _t("true or false")
     if tp is dt.date:
-        return "a date like 2021-04-06"
+        return _t("a date like 2021-04-06")
     if origin is Literal:
-        return "one of " + ", ".join(map(str, get_args(tp)))
+        return _t("one of {values}").format(values=", ".join(map(str, get_args(tp))))
     if origin is list:
-        return f"a list of {_expected(get_args(tp)[0]).removeprefix('a ')}"
+        what = _expected(get_args(tp)[0]).removeprefix("a ")
+        return _t("a list of {what}").format(what=what)
     if origin is dict:
-        return "a mapping of names to text"
+        return _t("a mapping of names to text")
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(_expected(a) for a in get_args(tp) if a is not type(None))
+        return _t(" or ").join(_expected(a) for a in get_args(tp) if a is not type(None))
     if dataclasses.is_dataclass(tp):
-        return f"a mapping with the fields of {getattr(tp, '__name__', tp)}"
+        name = getattr(tp, "__name__", tp)
+        return _t("a mapping with the fields of {name}").format(name=name)
     return str(tp)
 
 
@@ -204,7 +260,8 @@ class _Converter:
         return DataError(message, Location(self.file, node.start_mark.line + 1, field=path or None))
 
     def mismatch(self, node: yaml.Node, path: str, tp: Any) -> DataError:
-        return self.error(node, path, f"expected {_expected(tp)}, got {_describe(node)}")
+        message = _t("expected {what}, got {got}").format(what=_expected(tp), got=_describe(node))
+        return self.error(node, path, message)
 
     def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
         # An alias (*a) is the anchored node again: counting every value converted bounds what
@@ -214,12 +271,15 @@ class _Converter:
             raise self.error(
                 node,
                 path,
-                f"the data expands to more than {MAX_VALUES:,} values through YAML aliases "
-                "(*name repeats &name); write the values out",
+                _t(
+                    "the data expands to more than {n} values through YAML aliases "
+                    "(*name repeats &name); write the values out"
+                ).format(n=f"{MAX_VALUES:,}"),
             )
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
-                raise self.error(node, path, "a YAML alias (*name) inside its own anchor (&name)")
+                message = _t("a YAML alias (*name) inside its own anchor (&name)")
+                raise self.error(node, path, message)
             self.open.add(id(node))
             try:
                 return self._convert(node, tp, path)
@@ -232,7 +292,9 @@ class _Converter:
             raise self.error(
                 node,
                 path,
-                f"the YAML tag {node.tag} is not allowed: the data holds plain values only",
+                _t("the YAML tag {tag} is not allowed: the data holds plain values only").format(
+                    tag=node.tag
+                ),
             )
         origin = get_origin(tp)
         if origin in (typing.Union, types.UnionType):
@@ -288,29 +350,29 @@ class _Converter:
             return [self._scalar(node, str, path)]  # one paragraph or name, written without a list
         if _is_table(node):
             if Table in get_args(item):
-                raise self.error(
-                    node, path, "a table is one entry of the list of paragraphs: write “- table:”"
-                )
-            raise self.error(node, path, _NO_TABLE)
+                message = _t("a table is one entry of the list of paragraphs: write “- table:”")
+                raise self.error(node, path, message)
+            raise self.error(node, path, _t(_NO_TABLE))
         if not isinstance(node, yaml.SequenceNode):
             raise self.mismatch(node, path, list[item])
         if item is str:
             for i, child in enumerate(node.value):
                 if _is_table(child):
-                    raise self.error(child, f"{path}[{i}]", _NO_TABLE)
+                    raise self.error(child, f"{path}[{i}]", _t(_NO_TABLE))
         return [self.convert(child, item, f"{path}[{i}]") for i, child in enumerate(node.value)]
 
     def _pairs(self, node: yaml.Node, path: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, path, f"expected a mapping (key: value), got {_describe(node)}")
+            message = _t("expected a mapping (key: value), got {got}")
+            raise self.error(node, path, message.format(got=_describe(node)))
         seen: set[str] = set()
         pairs = []
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                raise self.error(key_node, path, "expected a plain key")
+                raise self.error(key_node, path, _t("expected a plain key"))
             if key in seen:
-                raise self.error(key_node, _join(path, key), "this key is given twice")
+                raise self.error(key_node, _join(path, key), _t("this key is given twice"))
             seen.add(key)
             pairs.append((key, key_node, value_node))
         return pairs
@@ -329,7 +391,9 @@ class _Converter:
                 raise self.error(
                     key_node,
                     _join(path, key),
-                    f"unknown key “{key}”; expected one of: {', '.join(fields)}",
+                    _t("unknown key “{key}”; expected one of: {keys}").format(
+                        key=key, keys=", ".join(fields)
+                    ),
                 )
             values[key] = self.convert(value_node, hints[key], _join(path, key))
             if tp is Table and key == "rows":
@@ -341,7 +405,8 @@ class _Converter:
             if required and name not in values:
                 zh = f.metadata.get("zh")
                 label = f"“{name}” ({zh})" if zh else f"“{name}”"
-                raise self.error(node, path, f"missing required field {label}")
+                message = _t("missing required field {field}").format(field=label)
+                raise self.error(node, path, message)
         if tp is Table and values.get("rows") and values.get("columns"):
             width = len(values["columns"])
             for r, row in enumerate(values["rows"]):
@@ -386,6 +451,25 @@ def _shape(tp: Any) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
     return typing.get_type_hints(tp), fields
 
 
+def field_name(path: str) -> str | None:
+    """The standard's Chinese name of the field at ``path`` (notice.code.year: 年份), or None."""
+    tp: Any = Document
+    name = None
+    for part in re.sub(r"\[\d+\]", "", path).split("."):
+        while get_origin(tp) in (list, typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return None
+            tp = args[0]
+        if not (isinstance(tp, type) and dataclasses.is_dataclass(tp)):
+            return None
+        hints, fields = _shape(tp)
+        if part not in fields:
+            return None
+        name, tp = fields[part].metadata.get("zh"), hints[part]
+    return name
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -397,21 +481,23 @@ def _check(document: Document, file: Path | None) -> None:
         return DataError(message, Location(file, field=path))
 
     if document.notice is None and document.summary is None and document.plan is None:
-        raise fail("", "the data has none of notice, summary, plan; expected at least one")
+        raise fail("", _t("the data has none of notice, summary, plan; expected at least one"))
     notice = document.notice
     if notice is not None:
         if not notice.organs:
-            raise fail("notice.organs", "expected at least one issuing organ (发文机关)")
+            raise fail("notice.organs", _t("expected at least one issuing organ (发文机关)"))
         if not notice.title:
-            raise fail("notice.title", "expected the title (标题)")
+            raise fail("notice.title", _t("expected the title (标题)"))
         code = notice.code
         if code is not None and not 1000 <= code.year <= 9999:
-            raise fail("notice.code.year", f"expected a four-digit year, got {code.year}")
+            message = _t("expected a four-digit year, got {year}").format(year=code.year)
+            raise fail("notice.code.year", message)
         if code is not None and code.serial is not None and code.serial < 1:
-            raise fail("notice.code.serial", "expected a serial number of 1 or more")
+            raise fail("notice.code.serial", _t("expected a serial number of 1 or more"))
         for i, name in enumerate(notice.prints):
             if getattr(document, name) is None:
-                raise fail(f"notice.prints[{i}]", f"the notice prints “{name}” but there is none")
+                message = _t("the notice prints “{name}” but there is none").format(name=name)
+                raise fail(f"notice.prints[{i}]", message)
         if not notice.prints:
             notice.prints = [n for n in ("summary", "plan") if getattr(document, n) is not None]
     plans = [("plan", document.plan)] + [
@@ -432,7 +518,9 @@ def _check(document: Document, file: Path | None) -> None:
                 if key not in PLAN_FIELDS:
                     raise fail(
                         f"{path}.labels.{key}",
-                        f"unknown field “{key}”; expected one of: {', '.join(PLAN_FIELDS)}",
+                        _t("unknown field “{key}”; expected one of: {keys}").format(
+                            key=key, keys=", ".join(PLAN_FIELDS)
+                        ),
                     )
 
 

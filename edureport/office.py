@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import EdureportError, Location
+from .i18n import N_, _
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
     "fonts-noto-cjk; Windows: https://www.libreoffice.org) or set EDUREPORT_SOFFICE to soffice"
 )
@@ -74,7 +75,8 @@ def convert_each(
     each source's result, or None and the reason. LibreOffice missing is still an error."""
     command = find_soffice()
     if command is None:
-        raise OfficeError(f"LibreOffice is needed for this: {INSTALL_HINT}")
+        message = _("LibreOffice is needed for this: {hint}").format(hint=_(INSTALL_HINT))
+        raise OfficeError(message)
     stems = [s.stem for s in sources]
     if len(set(stems)) != len(stems):
         raise OfficeError("two files to convert share a name; convert them separately")

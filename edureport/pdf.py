@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EdureportError, Location, OutputExistsError
+from .i18n import _
 from .office import INSTALL_HINT, OfficeError, convert_each, find_soffice
 
 
@@ -29,7 +30,8 @@ class Converted:
 def require_soffice() -> None:
     """Fail before any work when LibreOffice is missing, rather than after building everything."""
     if find_soffice() is None:
-        raise OfficeError(f"LibreOffice is needed to make PDF files: {INSTALL_HINT}")
+        message = _("LibreOffice is needed to make PDF files: {hint}")
+        raise OfficeError(message.format(hint=_(INSTALL_HINT)))
 
 
 def to_pdf(

@@ -26,7 +26,7 @@ from .compose import compose
 from .errors import InputError, Location, TemplateError, UnusedDataWarning
 from .files import atomic_output as atomic_output  # re-exported: pdf, preview import it here
 from .files import check_output
-from .i18n import N_
+from .i18n import N_, _
 from .loader import load
 from .model import Document
 from .sandbox import LimitedEnvironment, LimitError, Undefined, failing_tag
@@ -211,30 +211,33 @@ def render(
         missing = _missing_variables(tpl, context)
         names = ", ".join(sorted(missing)) if missing else str(exc.message)
         raise TemplateError(
-            f"the template uses variables the data does not provide: {names}",
+            _("the template uses variables the data does not provide: {names}").format(names=names),
             _where(path, context, missing or _undefined_name(exc)),
         ) from None
     except LimitError as exc:
         raise TemplateError(
-            f"the template went past a limit: {exc}", _where(path, context)
+            _("the template went past a limit: {why}").format(why=exc), _where(path, context)
         ) from None
     except SecurityError as exc:
         raise TemplateError(
-            f"the template tried an unsafe operation: {exc}", _where(path, context)
+            _("the template tried an unsafe operation: {why}").format(why=exc),
+            _where(path, context),
         ) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
-            f"the template has a tag error: {exc.message}", _where(path, context)
+            _("the template has a tag error: {why}").format(why=exc.message), _where(path, context)
         ) from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
+        message = _("the template cannot be read: {why}").format(why=exc)
+        raise TemplateError(message, Location(path)) from None
     except RecursionError:
         raise TemplateError(
             "the template calls itself without end (a recursive macro)", _where(path, context)
         ) from None
     except (ArithmeticError, TypeError, AttributeError, LookupError, MemoryError) as exc:
         raise TemplateError(
-            f"the template failed: {type(exc).__name__}: {exc}", _where(path, context)
+            _("the template failed: {why}").format(why=f"{type(exc).__name__}: {exc}"),
+            _where(path, context),
         ) from None
     drop_empty_runs(tpl.docx.element.body)
     if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
@@ -320,10 +323,15 @@ def _check_template(path: Path, allow_external: bool) -> None:
     except InputError as exc:
         raise TemplateError(exc.message, exc.location) from None
     if external and not allow_external:
-        listed = "; ".join(f"{ref.kind} {ref.target} (in {ref.part})" for ref in external)
+        listed = _("; ").join(
+            _("{kind} {target} (in {part})").format(kind=ref.kind, target=ref.target, part=ref.part)
+            for ref in external
+        )
         error = TemplateError(
-            f"the template refers to files outside it, which every document built from it would "
-            f"fetch when opened: {listed}",
+            _(
+                "the template refers to files outside it, which every document built from it "
+                "would fetch when opened: {listed}"
+            ).format(listed=listed),
             Location(path),
         )
         error.hint = N_("remove them in Word, or pass allow_external=True")

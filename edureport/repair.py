@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import Location
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .vocab import (
     DOC_TITLE_RE,
     FIELD_LABELS,
@@ -87,7 +88,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
         if not text:
             continue
         if _PAGE_NUMBER.match(text) and len(text) <= 12:
-            warn(unit.where, f"a page number “{text}” is left out")
+            warn(unit.where, _t("a page number “{text}” is left out").format(text=text))
             page_break = True
             continue
         for k, piece in enumerate(_split(text)):
@@ -147,7 +148,10 @@ def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
     if sum(len(u.text) for u, _ in chunks[:-1]) < 100 * (len(chunks) - 1):
         return units
     first = chunks[0][0]
-    warn(first.where, "page numbers of a document site (1、 2、 …) are left out, its pieces joined")
+    warn(
+        first.where,
+        _t("page numbers of a document site (1、 2、 …) are left out, its pieces joined"),
+    )
     text = "".join(_clean(u.text)[m.end() :] for u, m in chunks)
     return [Line(text, first.where, first.paragraph, first.style, first.level)]
 
@@ -286,7 +290,7 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
             continue
         names = [re.sub(f"[{SPACE}]", "", undistribute(h.text)) for h in headers]
         header = names if len(names) == 3 else ["", *names][:3]
-        warn(headers[0].where, "a table flattened to one cell a line is read as a table")
+        warn(headers[0].where, _t("a table flattened to one cell a line is read as a table"))
         out.append(TableUnit([header, *rows], [None] * 3, headers[0].where, headers[0].paragraph))
         k = j
     return out

@@ -22,6 +22,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .compose import numbered
 from .errors import DataError, Location
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import _check, _expected, _join, _shape, row_problem, text_problem
 from .model import Document, Section, Table
 
@@ -29,7 +30,7 @@ from .model import Document, Section, Table
 def validate(document: Document) -> None:
     """Raise :class:`DataError` naming the first field of ``document`` that cannot be built."""
     if not isinstance(document, Document):
-        raise DataError(f"expected a Document, got {_describe(document)}")
+        raise DataError(_t("expected a Document, got {got}").format(got=_describe(document)))
     _Validator(document.source).fields(document, Document, "")
     _check(document, document.source)
     _headings(document, document.source)
@@ -37,21 +38,21 @@ def validate(document: Document) -> None:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _t("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:30] + "…"
-        return f"text “{shown}”"
+        return _t("text “{text}”").format(text=shown)
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _t("the number {value}").format(value=value)
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return _t("the date {value}").format(value=value.isoformat())
     if isinstance(value, list | tuple):
-        return "a list"
+        return _t("a list")
     if isinstance(value, dict):
-        return "a mapping (key: value)"
-    return f"a {type(value).__name__}"
+        return _t("a mapping (key: value)")
+    return _t("a {type}").format(type=type(value).__name__)
 
 
 class _Mismatch(Exception):
@@ -66,7 +67,8 @@ class _Validator:
         return DataError(message, Location(self.file, field=path or None))
 
     def mismatch(self, value: Any, tp: Any, path: str) -> DataError:
-        return self.error(path, f"expected {_expected(tp)}, got {_describe(value)}")
+        message = _t("expected {what}, got {got}")
+        return self.error(path, message.format(what=_expected(tp), got=_describe(value)))
 
     def value(self, value: Any, tp: Any, path: str) -> Any:
         """``value`` checked against ``tp``: itself, or its proper form (a shorthand)."""
@@ -80,7 +82,8 @@ class _Validator:
                 raise self.mismatch(value, tp, path)
             for key, text in value.items():
                 if not isinstance(key, str):
-                    raise self.error(path, f"expected names as keys, got {_describe(key)}")
+                    message = _t("expected names as keys, got {got}").format(got=_describe(key))
+                    raise self.error(path, message)
                 self.text(text, _join(path, key))
             return value
         if origin is Literal:
@@ -155,7 +158,7 @@ class _Validator:
             return value
         if tp is float and isinstance(value, int | float) and not isinstance(value, bool):
             if not math.isfinite(value):
-                raise self.error(path, f"expected a number, got {value}")
+                raise self.error(path, _t("expected a number, got {got}").format(got=value))
             return value
         if tp is dt.date:
             if isinstance(value, dt.date):
@@ -198,8 +201,10 @@ def _headings(document: Document, file: Path | None) -> None:
                 n, _ = numbered(level, n + 1, section.number)
             except ValueError as exc:
                 raise DataError(
-                    f"{exc}: headings are numbered 一、 （一） 1. （1）, up to 九十九 at the first "
-                    "two levels",
+                    _t(
+                        "{problem}: headings are numbered 一、 （一） 1. （1）, up to 九十九 "
+                        "at the first two levels"
+                    ).format(problem=exc),
                     Location(file, field=where),
                 ) from None
             walk(section.subsections, level + 1, f"{where}.subsections")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, InputError, Location
+from .i18n import _
 from .model import PlanItem, Table
 from .review import Review
 from .targets import Target, format_value, parse_actual
@@ -102,7 +103,7 @@ class Problem:
     location: Location
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return _("{where}: {message}").format(where=self.location, message=_(self.message))
 
 
 @dataclass
@@ -485,17 +486,21 @@ class _Sheet:
                            for rest in self.rows[r + 1 :]):
                         problems.append(
                             Problem(
-                                f"the column “{cell.value}” is not one edureport reads; "
-                                "its cells were not merged",
+                                _(
+                                    "the column “{column}” is not one edureport reads; "
+                                    "its cells were not merged"
+                                ).format(column=cell.value),
                                 self.where(cell.ref),
                             )
                         )
                 return r, columns
-        wanted = "、".join(" or ".join(group) for group in needed)
+        wanted = "、".join(_(" or ").join(group) for group in needed)
         seen = [str(c.value) for c in (self.rows[0] if self.rows else []) if c.value is not None]
         raise DataError(
-            f"expected a header row with the columns {wanted} (as written by edureport draft); "
-            f"the first row has {'、'.join(seen) or 'nothing'}",
+            _(
+                "expected a header row with the columns {wanted} (as written by edureport "
+                "draft); the first row has {seen}"
+            ).format(wanted=wanted, seen="、".join(seen) or _("nothing")),
             self.where("A1"),
         )
 
@@ -507,8 +512,10 @@ class _Sheet:
                 continue  # a merge within one row shows its value once, in its first cell
             if any(min_col - 1 <= col <= max_col - 1 for col in results):
                 raise DataError(
-                    f"the merged cells {coord} put one result across rows {min_row}–{max_row}; "
-                    "unmerge them and write each item's result in its own row",
+                    _(
+                        "the merged cells {cells} put one result across rows {first}–{last}; "
+                        "unmerge them and write each item's result in its own row"
+                    ).format(cells=coord, first=min_row, last=max_row),
                     self.where(coord.split(":")[0]),
                 )
             top = self.rows[min_row - 1][min_col - 1]
@@ -584,7 +591,8 @@ def _open(path: Path) -> tuple[Any, Any]:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"not a readable .xlsx workbook: {exc}", where) from None
+        message = _("not a readable .xlsx workbook: {why}").format(why=exc)
+        raise InputError(message, where) from None
     return values, formulas
 
 
@@ -602,20 +610,23 @@ class _Match:
         if number is not None:
             task = self.by_number.get(number)
             if task is None:
-                return None, f"序号 {number} is not an item of the plan (1–{len(self.by_number)})"
+                message = _("序号 {number} is not an item of the plan (1–{last})")
+                return None, message.format(number=number, last=len(self.by_number))
             if title is not None and _key(title) != _key(task.item.title):
-                return None, (
-                    f"序号 {number} is “{task.item.title}” in the plan but the row says “{title}”"
-                )
+                message = _("序号 {number} is “{title}” in the plan but the row says “{row}”")
+                return None, message.format(number=number, title=task.item.title, row=title)
             return task, ""
         if title is not None:
             found = self.by_title.get(_key(title), [])
             if len(found) == 1:
                 return found[0], ""
             if found:
-                return None, f"the title “{title}” names several items; give the 序号"
-            return None, f"no item of the plan is titled “{title}” and the row has no 序号"
-        return None, "the row has neither a 序号 nor a 工作任务"
+                return None, _("the title “{title}” names several items; give the 序号").format(
+                    title=title
+                )
+            message = _("no item of the plan is titled “{title}” and the row has no 序号")
+            return None, message.format(title=title)
+        return None, _("the row has neither a 序号 nor a 工作任务")
 
 
 @dataclass
@@ -637,8 +648,9 @@ def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) ->
     department_of = {title: name for name, title in names.items()}
     if ALL_SHEET not in values.sheetnames:
         raise DataError(
-            f"the workbook has no sheet “{ALL_SHEET}”; "
-            f"its sheets are {'、'.join(values.sheetnames)}",
+            _("the workbook has no sheet “{sheet}”; its sheets are {sheets}").format(
+                sheet=ALL_SHEET, sheets="、".join(values.sheetnames)
+            ),
             Location(path),
         )
     entries: dict[int, list[_Entry]] = {}
@@ -654,8 +666,10 @@ def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) ->
             if any(c.value is not None for row in sheet.rows for c in row):
                 problems.append(
                     Problem(
-                        "this sheet is not one edureport wrote (not 全部任务, 目标指标 or a "
-                        "department of the plan); its rows were not read",
+                        _(
+                            "this sheet is not one edureport wrote (not 全部任务, 目标指标 or a "
+                            "department of the plan); its rows were not read"
+                        ),
                         Location(path, cell=f"{title}!A1"),
                     )
                 )
@@ -665,8 +679,15 @@ def read_workbook(path: str | Path, tasks: list[Task], targets: list[Target]) ->
             if department is not None and department not in task.units:
                 problems.append(
                     Problem(
-                        f"item {task.number} “{task.item.title}” is not assigned to {department} "
-                        f"on the {ALL_SHEET} sheet; the row was not merged",
+                        _(
+                            "item {number} “{title}” is not assigned to {department} on the "
+                            "{sheet} sheet; the row was not merged"
+                        ).format(
+                            number=task.number,
+                            title=task.item.title,
+                            department=department,
+                            sheet=ALL_SHEET,
+                        ),
                         entry.where,
                     )
                 )
@@ -695,8 +716,9 @@ def _read_tasks(
         if number is None and number_cell is not None and number_cell.value is not None:
             problems.append(
                 Problem(
-                    f"expected an item number in 序号, got “{number_cell.value}”; "
-                    "the row was not merged",
+                    _(
+                        "expected an item number in 序号, got “{got}”; the row was not merged"
+                    ).format(got=number_cell.value),
                     sheet.where(number_cell.ref),
                 )
             )
@@ -705,9 +727,11 @@ def _read_tasks(
         ref = result_cell.ref if result_cell is not None else row[0].ref
         if task is None:
             if result is not None or note is not None:
-                problems.append(Problem(f"{why}; its result was not merged", sheet.where(ref)))
+                message = _("{why}; its result was not merged").format(why=why)
+                problems.append(Problem(message, sheet.where(ref)))
             elif number is not None or title is not None:
-                problems.append(Problem(f"{why}; the row matches no item", sheet.where(ref)))
+                message = _("{why}; the row matches no item").format(why=why)
+                problems.append(Problem(message, sheet.where(ref)))
             continue
         found.append((task, _Entry(result, note, sheet.where(ref))))
     return found
@@ -732,8 +756,14 @@ def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> N
         if len(in_main) > 1:
             filled.problems.append(
                 Problem(
-                    f"item {task.number} is on the {ALL_SHEET} sheet more than once with different "
-                    f"{'完成情况' if name == 'result' else '备注'}; neither was merged",
+                    _(
+                        "item {number} is on the {sheet} sheet more than once with different "
+                        "{column}; neither was merged"
+                    ).format(
+                        number=task.number,
+                        sheet=ALL_SHEET,
+                        column="完成情况" if name == "result" else "备注",
+                    ),
                     main[0].where,
                 )
             )
@@ -747,9 +777,10 @@ def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> N
                 if _key(v) != _key(value):
                     filled.problems.append(
                         Problem(
-                            f"the department sheet disagrees with the {ALL_SHEET} sheet for item "
-                            f"{task.number} ({main[0].where.cell}); "
-                            f"the {ALL_SHEET} text was merged",
+                            _(
+                                "the department sheet disagrees with the {sheet} sheet for item "
+                                "{number} ({cell}); the {sheet} text was merged"
+                            ).format(sheet=ALL_SHEET, number=task.number, cell=main[0].where.cell),
                             entry.where,
                         )
                     )
@@ -768,7 +799,12 @@ def _combine(task: Task, entries: list[_Entry], filled: Filled, path: Path) -> N
     if task.number not in filled.results:
         where = main[0].where if main else Location(path, field=f"{ALL_SHEET} item {task.number}")
         filled.problems.append(
-            Problem(f"item {task.number} “{task.item.title}” has no result (完成情况)", where)
+            Problem(
+                _("item {number} “{title}” has no result (完成情况)").format(
+                    number=task.number, title=task.item.title
+                ),
+                where,
+            )
         )
 
 
@@ -795,8 +831,10 @@ def _read_targets(sheet: _Sheet, targets: list[Target], filled: Filled) -> None:
         if target is None:
             filled.problems.append(
                 Problem(
-                    f"the target “{indicator or ''}” (任务序号 {number}) is not one found in the "
-                    "plan; the row was not merged",
+                    _(
+                        "the target “{target}” (任务序号 {number}) is not one found in the "
+                        "plan; the row was not merged"
+                    ).format(target=indicator or "", number=number),
                     sheet.where(ref),
                 )
             )
@@ -806,8 +844,14 @@ def _read_targets(sheet: _Sheet, targets: list[Target], filled: Filled) -> None:
         actual = _actual(actual_cell, target)
         if actual is None:
             raise DataError(
-                f"expected the actual value of “{target.indicator}” as a number "
-                f"(like {format_value(target.value, target.unit)}), got “{shown(actual_cell)}”",
+                _(
+                    "expected the actual value of “{target}” as a number (like {example}), "
+                    "got “{got}”"
+                ).format(
+                    target=target.indicator,
+                    example=format_value(target.value, target.unit),
+                    got=shown(actual_cell),
+                ),
                 sheet.where(actual_cell.ref),
             )
         filled.actuals[target.key] = actual

@@ -59,6 +59,8 @@ def messages() -> list[str]:
     commands(main)
     for r in RULES:
         found[_what(r.summary, r.function.__doc__)] = None
+        if re.search(r"\b[a-z]{3,}\b", r.clause):  # a clause with words, not just a number
+            found[r.clause] = None
     for severity in ("error", "warning", "info"):
         found[severity] = None
     found["the output file exists"] = None

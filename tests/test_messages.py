@@ -94,7 +94,7 @@ def test_an_existing_file_in_chinese(tmp_path: Path) -> None:
     code, _, err = run(
         "build", str(EXAMPLES / "school-2023"), "-o", str(out), env={"LANG": "zh_CN.UTF-8"}
     )
-    assert code == 1 and err == f"edureport：错误：{out}: 输出文件已存在；加 --force 以替换\n"
+    assert code == 1 and err == f"edureport：错误：{out}：输出文件已存在；加 --force 以替换\n"
 
 
 def test_the_catalogue_is_up_to_date() -> None:

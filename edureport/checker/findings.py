@@ -67,7 +67,11 @@ class Fix:
     new: str
 
     def __str__(self) -> str:
-        return f"replace “{_visible(self.old)}” with “{_visible(self.new)}”"
+        from ..i18n import _
+
+        return _("replace “{old}” with “{new}”").format(
+            old=_visible(self.old), new=_visible(self.new)
+        )
 
 
 @dataclass(frozen=True)

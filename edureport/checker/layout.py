@@ -15,6 +15,8 @@ from lxml import etree
 
 from ..gbt9704 import CHAR, MARGIN_LEFT, MARGIN_TOP, MM, PAGE_H, PAGE_W, TEXT_H, TEXT_W
 from ..gbt9704 import MARGIN_TOLERANCE as TOLERANCE
+from ..i18n import N_
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..reader import SourceParagraph, W
 from .findings import Hit, Position, Rule, Severity, Source, excerpt, rule
 from .structure import HAN
@@ -337,6 +339,23 @@ def _font_ok(font: str | None, family: tuple[str, ...]) -> bool:
     return font is not None and any(name in font.lower() for name in family)
 
 
+# How Word's alignments read in a message (w:jc values; none set is left).
+_SIDES = {
+    None: N_("left"),
+    "left": N_("left"),
+    "start": N_("left"),
+    "right": N_("right"),
+    "end": N_("right"),
+    "center": N_("centred"),
+    "both": N_("justified"),
+    "distribute": N_("distributed"),
+}
+
+
+def _side(jc: str | None) -> str:
+    return _t(_SIDES[jc]) if jc in _SIDES else str(jc)
+
+
 def _in_table(p: SourceParagraph) -> bool:
     return p.element is not None and next(p.element.iterancestors(f"{W}tbl"), None) is not None
 
@@ -350,13 +369,16 @@ def paper(source: Source) -> Iterator[Hit]:
     sect = layout_of(source).sect
     size = sect.find(f"{W}pgSz") if sect is not None else None
     if size is None:
-        yield _whole("the page size is not set (Word then uses its default, often Letter); set A4")
+        yield _whole(
+            _t("the page size is not set (Word then uses its default, often Letter); set A4")
+        )
         return
     w, h = _int(size.get(f"{W}w")), _int(size.get(f"{W}h"))
     if size.get(f"{W}orient") == "landscape" or w > h:
         w, h = h, w
     if abs(w - A4[0]) > TOLERANCE or abs(h - A4[1]) > TOLERANCE:
-        yield _whole(f"the paper is {_mm(w)} × {_mm(h)}; 公文 use A4, 210 × 297 mm")
+        message = _t("the paper is {width} × {height}; 公文 use A4, 210 × 297 mm")
+        yield _whole(message.format(width=_mm(w), height=_mm(h)))
 
 
 @rule("L102", "margins", "layout", Severity.ERROR)
@@ -369,21 +391,25 @@ def margins(source: Source) -> Iterator[Hit]:
     mar = sect.find(f"{W}pgMar") if sect is not None else None
     size = sect.find(f"{W}pgSz") if sect is not None else None
     if mar is None or size is None:
-        yield _whole("the page margins are not set; set top 37 mm, left 28 mm, 156 × 225 mm text")
+        yield _whole(
+            _t("the page margins are not set; set top 37 mm, left 28 mm, 156 × 225 mm text")
+        )
         return
     top, left = _int(mar.get(f"{W}top")), _int(mar.get(f"{W}left"))
     right, bottom = _int(mar.get(f"{W}right")), _int(mar.get(f"{W}bottom"))
     problems = []
     if abs(abs(top) - MARGIN_TOP) > TOLERANCE:
-        problems.append(f"top {_mm(abs(top))} (37 mm)")
+        problems.append(_t("top {size} (37 mm)").format(size=_mm(abs(top))))
     if abs(left - MARGIN_LEFT) > TOLERANCE:
-        problems.append(f"left {_mm(left)} (28 mm)")
+        problems.append(_t("left {size} (28 mm)").format(size=_mm(left)))
     width = _int(size.get(f"{W}w")) - left - right
     height = _int(size.get(f"{W}h")) - abs(top) - abs(bottom)
     if abs(width - TEXT_BLOCK[0]) > TOLERANCE or abs(height - TEXT_BLOCK[1]) > TOLERANCE:
-        problems.append(f"text block {_mm(width)} × {_mm(height)} (156 × 225 mm)")
+        block = _t("text block {width} × {height} (156 × 225 mm)")
+        problems.append(block.format(width=_mm(width), height=_mm(height)))
     if problems:
-        yield _whole("margins: " + "; ".join(problems) + " — the standard's values in brackets")
+        message = _t("margins: {problems} — the standard's values in brackets")
+        yield _whole(message.format(problems=_t("; ").join(problems)))
 
 
 @rule("L103", "text-grid", "layout")
@@ -405,8 +431,10 @@ def text_grid(source: Source) -> Iterator[Hit]:
     ):
         return
     yield _whole(
-        "no 22-line text grid: set a line grid (Layout › Document Grid › lines only, "
-        "22 per page) or exact line spacing of 28.95 pt"
+        _t(
+            "no 22-line text grid: set a line grid (Layout › Document Grid › lines only, "
+            "22 per page) or exact line spacing of 28.95 pt"
+        )
     )
 
 
@@ -427,16 +455,19 @@ def _group(source: Source, items: list[tuple[SourceParagraph, str]], what: str) 
     for p, problem in items:
         seen.setdefault(problem, []).append(p)
     for problem, ps in seen.items():
-        more = f" (and {len(ps) - 1} more {what})" if len(ps) > 1 else ""
+        more = (
+            _t(" (and {n} more {what})").format(n=len(ps) - 1, what=_t(what)) if len(ps) > 1 else ""
+        )
         yield _at(source, ps[0].index, problem + more)
 
 
 def _font_problem(look: RunLook, family: tuple[str, ...], name: str, size: int) -> str | None:
     if not _font_ok(look.font, family):
-        got = look.font or "no East Asian font (Word falls back to its default)"
-        return f"{got}, not {name}"
+        got = look.font or _t("no East Asian font (Word falls back to its default)")
+        return _t("{got}, not {want}").format(got=got, want=name)
     if look.size != size:
-        return f"{(look.size or 20) / 2:g} pt, not {size / 2:g} pt"
+        message = _t("{size} pt, not {want} pt")
+        return message.format(size=f"{(look.size or 20) / 2:g}", want=f"{size / 2:g}")
     return None
 
 
@@ -452,9 +483,9 @@ def body_font(source: Source) -> Iterator[Hit]:
         for look in view.looks(p):
             problem = _font_problem(look, FANGSONG, "仿宋", 32)
             if problem:
-                items.append((p, f"body text in {problem}"))
+                items.append((p, _t("body text in {problem}").format(problem=problem)))
                 break
-    yield from _group(source, items, "paragraphs")
+    yield from _group(source, items, N_("paragraphs"))
 
 
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -483,8 +514,9 @@ def heading_font(source: Source) -> Iterator[Hit]:
         family, name = _HEADING_FONTS[h.level]
         problem = _font_problem(looks[0], family, name, 32)
         if problem:
-            items.append((p, f"{_LEVEL_NAMES[h.level]} heading in {problem}"))
-    yield from _group(source, items, "headings like it")
+            message = _t("{level} heading in {problem}")
+            items.append((p, message.format(level=_LEVEL_NAMES[h.level], problem=problem)))
+    yield from _group(source, items, N_("headings like it"))
 
 
 @rule("L203", "title-font", "layout", Severity.ERROR)
@@ -509,14 +541,18 @@ def title_font(source: Source) -> Iterator[Hit]:
                 yield _at(
                     source,
                     index,
-                    f"title in {look.font or 'no East Asian font'}, not 小标宋",
+                    _t("title in {font}, not 小标宋").format(
+                        font=look.font or _t("no East Asian font")
+                    ),
                     severity=Severity.WARNING if song else Severity.ERROR,
                 )
             if look.size != 44:
-                yield _at(source, index, f"title in {(look.size or 0) / 2:g} pt, not 22 pt (二号)")
+                message = _t("title in {size} pt, not 22 pt (二号)")
+                yield _at(source, index, message.format(size=f"{(look.size or 0) / 2:g}"))
         jc = view.para(p).jc
         if jc not in ("center",):
-            yield _at(source, index, f"title aligned {jc or 'left'}, not centred")
+            message = _t("title aligned {side}, not centred").format(side=_side(jc))
+            yield _at(source, index, message)
 
 
 @rule("L204", "text-colour", "layout")
@@ -533,9 +569,9 @@ def text_colour(source: Source) -> Iterator[Hit]:
             continue
         for look in view.looks(p):
             if not _is_black(look.color):
-                items.append((p, f"text coloured {look.color}"))
+                items.append((p, _t("text coloured {colour}").format(colour=look.color)))
                 break
-    yield from _group(source, items, "paragraphs")
+    yield from _group(source, items, N_("paragraphs"))
 
 
 @rule("L301", "red-mark", "layout", Severity.ERROR)
@@ -552,19 +588,21 @@ def red_mark(source: Source) -> Iterator[Hit]:
         yield _at(
             source,
             s.code,
-            "no issuing-organ mark (发文机关标志) above the 发文字号: a 公文 "
-            "starts with the organ's name in red",
+            _t(
+                "no issuing-organ mark (发文机关标志) above the 发文字号: a 公文 "
+                "starts with the organ's name in red"
+            ),
         )
         return
     for index in s.mark:
         looks = view.looks(source.paragraph(index))
         if looks and not all(_is_red(look.color) for look in looks):
-            yield _at(source, index, "the issuing-organ mark is not red")
+            yield _at(source, index, _t("the issuing-organ mark is not red"))
         elif looks and not _font_ok(looks[0].font, XIAOBIAOSONG):
             yield _at(
                 source,
                 index,
-                f"the issuing-organ mark is in {looks[0].font}, not 小标宋",
+                _t("the issuing-organ mark is in {font}, not 小标宋").format(font=looks[0].font),
                 severity=Severity.WARNING,
             )
 
@@ -602,7 +640,7 @@ def red_rule(source: Source) -> Iterator[Hit]:
             or _red_line_in(p.element)
         ):
             return
-    yield _at(source, s.code, "no red rule (版头分隔线) below the 发文字号")
+    yield _at(source, s.code, _t("no red rule (版头分隔线) below the 发文字号"))
 
 
 @rule("L303", "header-order", "layout", Severity.ERROR)
@@ -617,21 +655,23 @@ def header_order(source: Source) -> Iterator[Hit]:
             yield _at(
                 source,
                 s.notice_title[0],
-                "a notice title with no 发文字号 above it",
+                _t("a notice title with no 发文字号 above it"),
                 severity=Severity.WARNING,
             )
         return
     early = [p for p in source.paragraphs[: s.code - 1] if _title_like(p.text)]
     for p in early:
         yield _at(
-            source, p.index, "the title comes before the 发文字号; it goes below the red rule"
+            source, p.index, _t("the title comes before the 发文字号; it goes below the red rule")
         )
     for p in source.paragraphs[s.code :]:
         if p.text.strip() and re.fullmatch(
             r"(\d{6}|(绝密|机密|秘密|特急|加急).{0,8})", p.text.strip()
         ):
             yield _at(
-                source, p.index, "份号, 密级 or 紧急程度 below the 发文字号; they go above the mark"
+                source,
+                p.index,
+                _t("份号, 密级 or 紧急程度 below the 发文字号; they go above the mark"),
             )
             break
 
@@ -656,10 +696,11 @@ def code_layout(source: Source) -> Iterator[Hit]:
     if looks:
         problem = _font_problem(looks[0], FANGSONG, "仿宋", 32)
         if problem:
-            yield _at(source, s.code, f"发文字号 in {problem}")
+            yield _at(source, s.code, _t("发文字号 in {problem}").format(problem=problem))
     jc = view.para(p).jc
     if "签发人" not in p.text and jc != "center":
-        yield _at(source, s.code, f"发文字号 aligned {jc or 'left'}, not centred")
+        message = _t("发文字号 aligned {side}, not centred").format(side=_side(jc))
+        yield _at(source, s.code, message)
 
 
 @rule("L305", "recipients", "layout")
@@ -674,9 +715,9 @@ def recipients(source: Source) -> Iterator[Hit]:
     p = source.paragraph(s.recipients)
     look = layout_of(source).para(p)
     if look.left > 20 or look.first_line > 20:
-        yield _at(source, p.index, "主送机关 indented; it starts flush left")
+        yield _at(source, p.index, _t("主送机关 indented; it starts flush left"))
     if p.text.rstrip().endswith(":"):
-        yield _at(source, p.index, "主送机关 ends with a half-width colon; write ：")
+        yield _at(source, p.index, _t("主送机关 ends with a half-width colon; write ："))
 
 
 @rule("L401", "signature-date", "layout")
@@ -697,8 +738,9 @@ def signature_date(source: Source) -> Iterator[Hit]:
         if look.jc == "center" and index != s.date:
             right_side = True  # names centred over the date
         if not right_side:
-            what = "成文日期" if index == s.date else "signature"
-            yield _at(source, index, f"{what} aligned {look.jc or 'left'}; it belongs on the right")
+            what = "成文日期" if index == s.date else _t("signature")
+            message = _t("{what} aligned {side}; it belongs on the right")
+            yield _at(source, index, message.format(what=what, side=_side(look.jc)))
 
 
 def _footer_text(footer: etree._Element) -> str:
@@ -727,22 +769,26 @@ def page_numbers(source: Source) -> Iterator[Hit]:
     view = layout_of(source)
     numbered = {k: f for k, f in view.footers.items() if _has_page_field(f)}
     if not numbered:
-        yield _whole("no page numbers: the footers have no PAGE field")
+        yield _whole(_t("no page numbers: the footers have no PAGE field"))
         return
     settings = view.settings
     even_odd = settings is not None and settings.find(f"{W}evenAndOddHeaders") is not None
     if not even_odd or "even" not in numbered or "default" not in numbered:
         yield _whole(
-            "page numbers do not alternate sides: set different odd and even footers "
-            "(odd pages right, even pages left) with a PAGE field in each",
+            _t(
+                "page numbers do not alternate sides: set different odd and even footers "
+                "(odd pages right, even pages left) with a PAGE field in each"
+            ),
             severity=Severity.WARNING,
         )
     for kind, footer in numbered.items():
         text = _footer_text(footer)
-        side = "odd" if kind == "default" else kind
+        side = _t("odd") if kind == "default" else _t("even") if kind == "even" else kind
         if not re.fullmatch(r"—\s?\d+\s?—", text):
             yield _whole(
-                f"the {side} page number reads “{text}”; write it “— 1 —” with em dashes",
+                _t("the {side} page number reads “{text}”; write it “— 1 —” with em dashes").format(
+                    side=side, text=text
+                ),
                 severity=Severity.WARNING,
             )
         p = footer.find(f".//{W}p")
@@ -751,8 +797,10 @@ def page_numbers(source: Source) -> Iterator[Hit]:
             want = ("right", "end") if kind == "default" else ("left", "start", None, "both")
             if jc not in want:
                 yield _whole(
-                    f"the {side} page number is aligned {jc or 'left'}; odd pages right, "
-                    "even pages left",
+                    _t(
+                        "the {side} page number is aligned {align}; odd pages right, "
+                        "even pages left"
+                    ).format(side=side, align=_side(jc)),
                     severity=Severity.WARNING,
                 )
 
@@ -785,15 +833,18 @@ def colophon_lines(source: Source) -> Iterator[Hit]:
                     sizes[side] = int(b.get(f"{W}sz") or 4)
         look = layout_of(source).para(p)
         if not sizes and look.border_bottom is None and look.border_top is None:
-            yield _at(source, p.index, "版记 with no lines above and below it")
+            yield _at(source, p.index, _t("版记 with no lines above and below it"))
         elif sizes and not ("top" in sizes and "bottom" in sizes):
-            yield _at(source, p.index, "版记 needs a line above its first row and below its last")
+            message = _t("版记 needs a line above its first row and below its last")
+            yield _at(source, p.index, message)
         elif sizes and min(sizes["top"], sizes["bottom"]) < sizes.get("insideH", 0):
             yield _at(
                 source,
                 p.index,
-                "版记's first and last lines should be thicker (0.35 mm) than the lines between "
-                "(0.25 mm)",
+                _t(
+                    "版记's first and last lines should be thicker (0.35 mm) than the lines "
+                    "between (0.25 mm)"
+                ),
             )
         return
 
@@ -814,7 +865,7 @@ def attachment_page(source: Source) -> Iterator[Hit]:
             continue
         if _break_before(p.element):
             continue
-        yield _at(source, p.index, "this printed document does not start on a new page")
+        yield _at(source, p.index, _t("this printed document does not start on a new page"))
 
 
 def _break_before(p: etree._Element) -> bool:
@@ -863,13 +914,15 @@ def tables(source: Source) -> Iterator[Hit]:
         if (kind == "dxa" and value > TEXT_BLOCK[0] + TOLERANCE) or (
             kind == "pct" and value > 5000
         ):
-            yield _at(source, p.index, "this table is wider than the text block (156 mm)")
+            yield _at(source, p.index, _t("this table is wider than the text block (156 mm)"))
         for look in view.looks(p)[:1]:
             if (look.size or 0) > 32:
                 yield _at(
                     source,
                     p.index,
-                    f"table text in {(look.size or 0) / 2:g} pt, larger than the body's 16 pt",
+                    _t("table text in {size} pt, larger than the body's 16 pt").format(
+                        size=f"{(look.size or 0) / 2:g}"
+                    ),
                 )
 
 
@@ -884,7 +937,8 @@ def external_references(source: Source) -> Iterator[Hit]:
     package = source.package
     assert package is not None
     for ref in package.external_references():
-        yield _whole(f"the {ref.kind} in {ref.part} refers to {ref.target}, outside the document")
+        message = _t("the {kind} in {part} refers to {target}, outside the document")
+        yield _whole(message.format(kind=_t(ref.kind), part=ref.part, target=ref.target))
 
 
 RULES: tuple[Rule, ...] = (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gbt9704 import MARGIN_TOP, MARK_TOP, PT_PER_MM, TEXT_H, pt
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..office import convert
 from .findings import Hit, Position, Rule, Severity, Source, rule
 
@@ -174,8 +175,10 @@ def mark_position(source: Source) -> Iterator[Hit]:
         yield _at(
             source,
             first,
-            f"the top of the issuing-organ mark is {distance:.1f} mm below the top of the text "
-            f"block; it belongs {want:.0f} mm below it",
+            _t(
+                "the top of the issuing-organ mark is {distance} mm below the top of the text "
+                "block; it belongs {want} mm below it"
+            ).format(distance=f"{distance:.1f}", want=f"{want:.0f}"),
         )
 
 
@@ -200,7 +203,9 @@ def heading_at_page_end(source: Source) -> Iterator[Hit]:
             yield _at(
                 source,
                 lines[-1],
-                f"a heading ends page {lines[-1].page}; its text starts on the next page",
+                _t("a heading ends page {page}; its text starts on the next page").format(
+                    page=lines[-1].page
+                ),
             )
 
 
@@ -226,8 +231,10 @@ def signature_alone(source: Source) -> Iterator[Hit]:
             yield _at(
                 source,
                 ours[0],
-                f"the signature and date stand alone on page {ours[0].page}: keep the end of "
-                "the text with them (adjust spacing, or move the last lines over)",
+                _t(
+                    "the signature and date stand alone on page {page}: keep the end of "
+                    "the text with them (adjust spacing, or move the last lines over)"
+                ).format(page=ours[0].page),
             )
         return
 
@@ -251,21 +258,26 @@ def colophon_position(source: Source) -> Iterator[Hit]:
         return
     last = placed[-1]
     if last.page != pages.count:
-        yield _at(source, last, f"the 版记 is on page {last.page}, not the last page")
+        message = _t("the 版记 is on page {page}, not the last page").format(page=last.page)
+        yield _at(source, last, message)
     if last.page % 2:
         yield _at(
             source,
             last,
-            f"the 版记 is on page {last.page}, an odd page: it goes on an even page (a blank "
-            "page before it if needed)",
+            _t(
+                "the 版记 is on page {page}, an odd page: it goes on an even page (a blank "
+                "page before it if needed)"
+            ).format(page=last.page),
         )
     gap = (BOTTOM - last.bottom) / PT_PER_MM
     if gap > 12:  # more than about one line (and its rule) above the bottom of the text block
         yield _at(
             source,
             last,
-            f"the 版记 ends {gap:.0f} mm above the bottom of the text block; its last line "
-            "belongs on the bottom edge",
+            _t(
+                "the 版记 ends {gap} mm above the bottom of the text block; its last line "
+                "belongs on the bottom edge"
+            ).format(gap=f"{gap:.0f}"),
         )
 
 
@@ -280,7 +292,7 @@ def empty_page(source: Source) -> Iterator[Hit]:
     while n > 1 and not pages.lines[n - 1]:
         yield Hit(
             Position(page=n, line=1),
-            f"page {n} is empty: the document ends on page {n - 1}",
+            _t("page {page} is empty: the document ends on page {last}").format(page=n, last=n - 1),
         )
         n -= 1
 

@@ -34,9 +34,9 @@ def line(path: Path, f: Finding) -> str:
         words = f"“{f.location.opening}”" if f.location.opening else ""
         text += f" ({' '.join(filter(None, (f.location.path, words)))})"
     if f.clause:
-        text += f" [{f.clause}]"
+        text += f" [{_(f.clause)}]"
     if f.fix is not None:
-        text += f" (fixable: {f.fix})"
+        text += _(" (fixable: {fix})").format(fix=f.fix)
     return text
 
 
@@ -60,12 +60,14 @@ def render_text(path: Path, findings: list[Finding], fixed: FixResult | None = N
     if fixed is not None:
         for f in fixed.applied:
             assert f.fix is not None
+            where = f"{fixed.output}:{f.fix.paragraph}:{f.fix.offset + 1}"
             out.append(
-                f"fixed: {fixed.output}:{f.fix.paragraph}:{f.fix.offset + 1}: {f.rule} {f.fix}"
+                _("fixed: {where}: {rule} {fix}").format(where=where, rule=f.rule, fix=f.fix)
             )
         for f, why in fixed.skipped:
-            out.append(f"not fixed: {line(path, f)} — {why}")
-        out.append(f"wrote {fixed.output} with {len(fixed.applied)} fix(es)")
+            out.append(_("not fixed: {finding} — {why}").format(finding=line(path, f), why=_(why)))
+        message = _("wrote {path} with {n} fix(es)")
+        out.append(message.format(path=fixed.output, n=len(fixed.applied)))
     out.append(f"{path}: {_counts(findings)}" if findings else f"{path}: " + _("no findings"))
     return "\n".join(out)
 

@@ -487,11 +487,11 @@ def _continues(prev_part: dict[int, int], heading: Heading, last_any: int | None
         return None
     base = expected if expected is not None else last_any
     if base is not None and heading.number == base:
-        return "repeats the number before it"
+        return _t("repeats the number before it")
     if base is not None and heading.number < base:
-        return f"goes back after {base}"
-    want = " or ".join(str(n) for n in sorted(ok))
-    return f"skips: expected number {want}"
+        return _t("goes back after {number}").format(number=base)
+    want = _t(" or ").join(str(n) for n in sorted(ok))
+    return _t("skips: expected number {number}").format(number=want)
 
 
 @rule("T301", "heading-sequence", "text")
@@ -512,7 +512,7 @@ def heading_sequence(source: Source) -> Iterator[Hit]:
                     h.index,
                     h.offset,
                     h.offset + len(h.label),
-                    f"heading number {h.label} {problem}",
+                    _t("heading number {label} {problem}").format(label=h.label, problem=problem),
                 )
             last[h.level] = h.number
             last_any[h.level] = h.number
@@ -543,7 +543,9 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
                 b.index,
                 b.offset,
                 b.offset + len(b.label),
-                f"heading {b.label} comes straight after {a.label}: a level is skipped",
+                _t("heading {label} comes straight after {before}: a level is skipped").format(
+                    label=b.label, before=a.label
+                ),
             )
 
 
@@ -622,22 +624,28 @@ def end_punctuation(source: Source) -> Iterator[Hit]:
             counts = Counter(e for _, e in members if e != "?")
             if len(counts) != 2:
                 continue
-            (common, many), (rare, few) = counts.most_common()
+            (_common, many), (rare, few) = counts.most_common()
             if many < 3 or few * 3 > many:
                 continue
-            kind = "heading" if name.startswith("level") else f"{name} line"
+            heading = name.startswith("level")
+            if rare == "。":
+                message = (
+                    _t("this heading ends with 。; the other {n} have none")
+                    if heading
+                    else _t("this {label} line ends with 。; the other {n} have none")
+                )
+            else:
+                message = (
+                    _t("this heading has no 。 at its end; the other {n} have 。")
+                    if heading
+                    else _t("this {label} line has no 。 at its end; the other {n} have 。")
+                )
             for index, ending in members:
                 if ending == rare:
                     text = source.paragraph(index).text.rstrip()
                     where = len(text) - 1
-                    said = "ends with 。" if rare == "。" else "has no 。 at its end"
-                    other = "none" if common == "" else "。"
                     yield _hit(
-                        source,
-                        index,
-                        where,
-                        where + 1,
-                        f"this {kind} {said}; the other {many} have {other}",
+                        source, index, where, where + 1, message.format(n=many, label=name)
                     )
 
 
@@ -706,7 +714,9 @@ def title_year(source: Source) -> Iterator[Hit]:
                 body[0].index,
                 lead.start(1),
                 lead.end(),
-                f"the {kind} titled {year}年 opens with {lead.group(1)}年",
+                _t("the {kind} titled {year}年 opens with {lead}年").format(
+                    kind=kind, year=year, lead=lead.group(1)
+                ),
                 severity=Severity.WARNING,
             )
     # Where the notice names the documents it prints: its title (maybe over lines) and body.
@@ -729,8 +739,10 @@ def title_year(source: Source) -> Iterator[Hit]:
                     index,
                     start,
                     end,
-                    f"{cited.group(0)} named here, but the "
-                    f"document printed is titled {year}年{kind} (paragraph {at})",
+                    _t(
+                        "{named} named here, but the document printed is titled {title} "
+                        "(paragraph {at})"
+                    ).format(named=cited.group(0), title=f"{year}年{kind}", at=at),
                 )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Location
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import Comment, Document, Plan, Printable, Section, Summary, Table
 from ..reader import read_comments, read_paragraphs
 from ..recognise import recognise
@@ -75,7 +76,9 @@ def _document(ctx: Context, units: list[Unit]) -> Document:
     for line in found.front:
         ctx.warn(
             line.where,
-            "text before the document began is kept as front matter (front_matter), not printed",
+            _t(
+                "text before the document began is kept as front matter (front_matter), not printed"
+            ),
         )
         document.front_matter.append(line.text)
     for part in found.documents:
@@ -84,7 +87,7 @@ def _document(ctx: Context, units: list[Unit]) -> Document:
             body = read_colophon(notice, body)
         title = part.title.text if part.title is not None else ""
         if part.title is None and part is not found.documents[0]:
-            ctx.warn(body[0].where, "text after the documents is read as a document")
+            ctx.warn(body[0].where, _t("text after the documents is read as a document"))
         kind: Printable = "plan" if part.kind == "plan" else "summary"
         made: Summary | Plan = (
             read_plan(ctx, title, body) if kind == "plan" else read_summary(ctx, title, body)
@@ -111,14 +114,21 @@ def summarize(document: Document) -> str:
     parts = []
     if document.notice is not None:
         code = document.notice.code
-        parts.append(f"notice {code}" if code is not None else "notice without a 发文字号")
+        parts.append(
+            _t("notice {code}").format(code=code)
+            if code is not None
+            else _t("notice without a 发文字号")
+        )
     for made in [document.summary, document.plan, *document.more]:
         if isinstance(made, Summary):
             tables = sum(isinstance(b, Table) for b in _summary_blocks(made))
-            text = f"summary: {len(made.sections)} sections, {_count(made.sections)} subsections"
-            parts.append(text + (f", {tables} tables" if tables else ""))
+            text = _t("summary: {sections} sections, {subsections} subsections").format(
+                sections=len(made.sections), subsections=_count(made.sections)
+            )
+            parts.append(text + (_t(", {n} tables").format(n=tables) if tables else ""))
         elif isinstance(made, Plan):
-            parts.append(f"plan: {len(made.sections)} sections, {len(made.items)} items")
+            text = _t("plan: {sections} sections, {items} items")
+            parts.append(text.format(sections=len(made.sections), items=len(made.items)))
     return " · ".join(parts)
 
 

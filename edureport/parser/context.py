@@ -16,8 +16,14 @@ class ParseWarning:
     message: str
 
     def __str__(self) -> str:
+        from ..i18n import _
+
         where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        return (
+            _("{where}: {message}").format(where=where, message=self.message)
+            if where
+            else self.message
+        )
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 
 from .. import vocab
 from ..errors import Location
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import PLACEHOLDER, DocumentCode, Notice
 from ..recognise import NoticeParts
 from ..repair import Line as _Line
@@ -76,7 +77,7 @@ def read_notice(ctx: Context, parts: NoticeParts) -> Notice:
     if not title:
         ctx.warn(
             parts.recipients.where if parts.recipients else Location(ctx.path),
-            "the notice has no title",
+            _t("the notice has no title"),
         )
         title = [""]
     signature = [n for line in parts.signature for n in _organ_names(line.text)]
@@ -86,27 +87,33 @@ def read_notice(ctx: Context, parts: NoticeParts) -> Notice:
         organs = [organ]  # nor a signature: the organ the title names (…局关于印发…)
         ctx.warn(
             parts.title[0].where if parts.title else Location(ctx.path),
-            f"the notice shows no issuing organ; “{organ}” is taken from its title",
+            _t("the notice shows no issuing organ; “{organ}” is taken from its title").format(
+                organ=organ
+            ),
         )
     if not organs:
         organs = [PLACEHOLDER]  # the data must name one: left visibly for the office
         ctx.warn(
             parts.title[0].where if parts.title else Location(ctx.path),
-            f"the notice names no issuing organ anywhere; it is left as {PLACEHOLDER}",
+            _t("the notice names no issuing organ anywhere; it is left as {placeholder}").format(
+                placeholder=PLACEHOLDER
+            ),
         )
     date = parse_date(parts.date.text) if parts.date is not None else None
     unreadable = None
     if parts.date is None:
         ctx.warn(
             Location(ctx.path),
-            "the notice has no date (成文日期); it is left empty: fill it in the data",
+            _t("the notice has no date (成文日期); it is left empty: fill it in the data"),
         )
     elif date is None and parts.date.text.strip() != PLACEHOLDER:
         unreadable = parts.date.text
         ctx.warn(
             parts.date.where,
-            f"the 成文日期 “{unreadable}” is not a date; it is kept as the last line of the "
-            "body and the date left empty: correct it in the data",
+            _t(
+                "the 成文日期 “{date}” is not a date; it is kept as the last line of the "
+                "body and the date left empty: correct it in the data"
+            ).format(date=unreadable),
         )
     notice = Notice(organs, code, title, date)
     notice.signer, notice.copy_number, notice.secrecy = signer, copy, secrecy
@@ -145,7 +152,7 @@ def notice_body(ctx: Context, notice: Notice, units: list[_Unit]) -> None:
     lines: list[_Line] = []
     for unit in units:
         if isinstance(unit, _Table):
-            ctx.warn(unit.where, "a table in the notice is kept as lines of text")
+            ctx.warn(unit.where, _t("a table in the notice is kept as lines of text"))
             lines.extend(_Line("\t".join(r), unit.where) for r in unit.rows)
         else:
             lines.append(unit)
@@ -171,5 +178,5 @@ def notice_body(ctx: Context, notice: Notice, units: list[_Unit]) -> None:
             notice.attachments.append(n["name"])
             continue
         if attachments:
-            ctx.warn(line.where, "text after the attachment list (附件) is kept in the body")
+            ctx.warn(line.where, _t("text after the attachment list (附件) is kept in the body"))
         notice.body.append(line.text)

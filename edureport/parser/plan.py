@@ -8,6 +8,7 @@ from collections import Counter
 from .. import vocab
 from ..compose import heading_number
 from ..errors import Location
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import Block, Plan, PlanItem, PlanSection, Table
 from ..repair import Line as _Line
 from ..repair import TableUnit as _Table
@@ -93,7 +94,7 @@ def read_plan(ctx: Context, title: str, units: list[_Unit]) -> Plan:
             else:
                 ctx.warn(
                     unit.where,
-                    "a table before the plan's first heading is kept as lines of overview text",
+                    _t("a table before the plan's first heading is kept as lines of overview text"),
                 )
                 plan.overview.extend("\t".join(r) for r in unit.rows)
             continue
@@ -140,7 +141,9 @@ def read_plan(ctx: Context, title: str, units: list[_Unit]) -> Plan:
         if stack:
             ctx.warn(
                 unit.where,
-                "text between a section heading and its first item is kept as a plain paragraph",
+                _t(
+                    "text between a section heading and its first item is kept as a plain paragraph"
+                ),
             )
             stack[-1][1].paragraphs.append(text)
             continue
@@ -189,8 +192,10 @@ class _ItemBuilder:
             return
         self.ctx.warn(
             where,
-            "text in a work item that is not one of its fields is kept as a "
-            "plain paragraph after the fields",
+            _t(
+                "text in a work item that is not one of its fields is kept as a "
+                "plain paragraph after the fields"
+            ),
         )
         item.paragraphs.append(text)
 
@@ -220,8 +225,10 @@ class _ItemBuilder:
             if any(getattr(item, r) for r in roles):
                 self.ctx.warn(
                     where,
-                    f"{pairs[0]['label']} given twice in one item; the "
-                    "second is kept as a plain paragraph after the item",
+                    _t(
+                        "{label} given twice in one item; the second is kept as a plain "
+                        "paragraph after the item"
+                    ).format(label=pairs[0]["label"]),
                 )
                 item.paragraphs.append(text)
                 self.current = "departments"
