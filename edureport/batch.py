@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EdureportError, InputError, Location, OutputExistsError
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import DATA_SUFFIXES
 from .names import collision_key, safe_filename
 
@@ -184,7 +185,9 @@ def build_many(
         source_list = list(sources)
         if len(source_list) != 1:
             raise InputError(
-                f"a table of rows goes with one template document, got {len(source_list)} sources"
+                _t("a table of rows goes with one template document, got {n} sources").format(
+                    n=len(source_list)
+                )
             )
         work, result.failed, result.warnings = _row_jobs(Path(source_list[0]), Path(rows), name)
     else:
@@ -199,7 +202,7 @@ def build_many(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
-            f"cannot make the output folder: {exc.strerror}", Location(folder)
+            _t("cannot make the output folder: {why}").format(why=exc.strerror), Location(folder)
         ) from None
     keep_docx = "docx" in formats
     with contextlib.ExitStack() as stack:
@@ -254,26 +257,35 @@ def _row_jobs(
     for column in name_columns:
         if column not in table.columns:
             raise InputError(
-                f"the name {name} uses {{{{ {column} }}}}, which is no column of the table; "
-                f"its columns are {', '.join(table.columns)}",
+                _t(
+                    "the name {name} uses {placeholder}, which is no column of the table; "
+                    "its columns are {columns}"
+                ).format(
+                    name=name,
+                    placeholder=f"{{{{ {column} }}}}",
+                    columns=", ".join(table.columns),
+                ),
                 Location(rows_file),
             )
     warnings = []
     unused = [c for c in table.columns if c not in used and c not in name_columns]
     if unused:
-        warnings.append(
-            f"{rows_file}: the document uses no {{{{ … }}}} placeholder for the column(s) "
-            f"{', '.join(unused)}; their values are not in any document"
-        )
+        message = _t(
+            "the document uses no {placeholder} placeholder for the column(s) {columns}; "
+            "their values are not in any document"
+        ).format(placeholder="{{ … }}", columns=", ".join(unused))
+        warnings.append(_t("{where}: {message}").format(where=rows_file, message=message))
     jobs, failed = [], []
     for row in table.rows:
-        label = f"{rows_file}, row {row.number}"
+        label = _t("{file}, row {row}").format(file=rows_file, row=row.number)
         empty = [c for c in (*sorted(used), *name_columns) if not row.values[c]]
         if empty:
             failed.append(
                 Failure(
                     str(row.where(rows_file, empty[0])),
-                    f"the cell for {empty[0]} is empty, and the document uses it",
+                    _t("the cell for {column} is empty, and the document uses it").format(
+                        column=empty[0]
+                    ),
                 )
             )
             continue
@@ -290,14 +302,17 @@ def _check_names(work: Sequence[_Job], folder: Path, formats: Sequence[str], for
     clashes = [group for group in owners.values() if len(group) > 1]
     if clashes:
         lines = [
-            f"{folder / (group[0].stem + '.' + formats[0])} would be written by "
-            + " and ".join(job.label for job in group)
+            _t("{file} would be written by {sources}").format(
+                file=folder / (group[0].stem + "." + formats[0]),
+                sources=_t(" and ").join(job.label for job in group),
+            )
             for group in clashes
         ]
         raise CollisionError(
-            "two sources would write the same file, so nothing was written: "
-            + "; ".join(lines)
-            + " (rename one, or build them into different folders)"
+            _t(
+                "two sources would write the same file, so nothing was written: {clashes} "
+                "(rename one, or build them into different folders)"
+            ).format(clashes=_t("; ").join(lines))
         )
     if not force:
         existing = [
@@ -307,9 +322,13 @@ def _check_names(work: Sequence[_Job], folder: Path, formats: Sequence[str], for
             if (folder / f"{job.stem}.{fmt}").exists()
         ]
         if existing:
-            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+            message = (
+                _t("the output file exists and {n} more, so nothing was written")
+                if len(existing) > 1
+                else _t("the output file exists, so nothing was written")
+            )
             raise OutputExistsError(
-                f"the output file exists{more}, so nothing was written",
+                message.format(n=len(existing) - 1),
                 Location(existing[0]),
                 them=len(existing) > 1,
             )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Location
+from .i18n import _
 from .model import Comment
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,8 +107,10 @@ def add_comments(docx: Any, comments: Sequence[Comment], source: Path | None = N
                 break
         if spot is None:
             raise DataError(
-                f"the words of comment {number + 1} (“{comment.text}”) are not in the document; "
-                "give them as they are printed, or remove the comment once the text is revised",
+                _(
+                    "the words of comment {number} (“{text}”) are not in the document; give them "
+                    "as they are printed, or remove the comment once the text is revised"
+                ).format(number=number + 1, text=comment.text),
                 Location(source, field=f"comments[{number}].text"),
             )
         index, start, end = spot

@@ -15,6 +15,7 @@ from typing import Any
 from . import vocab
 from .formats import written_date
 from .gbt9704 import CONDENSE, MARK_SIZE, MARK_WIDTH, MARK_WIDTH_WITH_WORD, TEXT_W, TITLE_SIZE
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .model import (
     Document,
     Notice,
@@ -33,7 +34,7 @@ _DIGITS = "零一二三四五六七八九"
 def chinese_numeral(n: int) -> str:
     """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九 (the forms headings use)."""
     if not 1 <= n <= 99:
-        raise ValueError(f"heading numbers run from 1 to 99, got {n}")
+        raise ValueError(_t("heading numbers run from 1 to 99, got {n}").format(n=n))
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return head + (_DIGITS[ones] if ones else "")
@@ -49,7 +50,7 @@ def heading_number(level: int, n: int) -> str:
         return f"{n}."
     if level == 4:
         return f"（{n}）"
-    raise ValueError(f"headings go four levels deep, not {level}")
+    raise ValueError(_t("headings go four levels deep, not {level}").format(level=level))
 
 
 def _ems(text: str) -> float:

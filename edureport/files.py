@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError, Location, OutputError, OutputExistsError
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .model import Document
 from .names import safe_filename
 
@@ -97,8 +98,9 @@ def _umask() -> int:
 def _write_error(exc: OSError, path: Path) -> OutputError:
     if exc.errno == errno.ENAMETOOLONG or (exc.errno == errno.EINVAL and not fits(path.name)):
         return OutputError(
-            f"the file name is too long ({len(path.name.encode())} bytes; at most "
-            f"{MAX_NAME_BYTES})",
+            _t("the file name is too long ({n} bytes; at most {most})").format(
+                n=len(path.name.encode()), most=MAX_NAME_BYTES
+            ),
             Location(path),
         )
     if exc.errno == errno.ENOSPC:
@@ -107,7 +109,8 @@ def _write_error(exc: OSError, path: Path) -> OutputError:
         return OutputError(
             "cannot write here: the folder is read-only or not yours", Location(path.parent)
         )
-    return OutputError(f"cannot write the file: {exc.strerror or exc}", Location(path))
+    message = _t("cannot write the file: {why}").format(why=exc.strerror or exc)
+    return OutputError(message, Location(path))
 
 
 def _exists(output: Path) -> OutputExistsError:

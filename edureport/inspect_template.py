@@ -233,10 +233,11 @@ def inspect_template(path: str | Path, data: Document | None = None) -> Template
     try:
         tree = _environment().parse(_template_source(path))
     except TemplateSyntaxError as exc:
-        message = f"the template has a tag error: {exc.message}"
+        message = _("the template has a tag error: {why}").format(why=exc.message)
         raise TemplateError(message, Location(path)) from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"the template cannot be read: {exc}", Location(path)) from None
+        message = _("the template cannot be read: {why}").format(why=exc)
+        raise TemplateError(message, Location(path)) from None
     document = data or sample_document()
     every, leaves = provided_paths(template_context(document))
     used, printed = _paths(tree)

@@ -63,7 +63,8 @@ def convert(
     for source, result in zip(sources, results, strict=True):
         if result is None:
             raise OfficeError(
-                f"LibreOffice could not convert it: {reasons[source]}", Location(source)
+                _("LibreOffice could not convert it: {why}").format(why=reasons[source]),
+                Location(source),
             )
     return [r for r in results if r is not None]
 
@@ -100,11 +101,13 @@ def convert_each(
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise OfficeError(f"LibreOffice did not finish within {timeout:.0f} s") from None
+            message = _("LibreOffice did not finish within {seconds} s")
+            raise OfficeError(message.format(seconds=f"{timeout:.0f}")) from None
         except OSError as exc:
-            raise OfficeError(f"cannot start LibreOffice ({command}): {exc.strerror}") from None
+            message = _("cannot start LibreOffice ({command}): {why}")
+            raise OfficeError(message.format(command=command, why=exc.strerror)) from None
     detail = run.stderr.decode("utf-8", "replace").strip().splitlines()
-    reason = detail[-1] if detail else f"exit code {run.returncode}"
+    reason = detail[-1] if detail else _("exit code {code}").format(code=run.returncode)
     results: list[Path | None] = []
     reasons: dict[Path, str] = {}
     for source in sources:

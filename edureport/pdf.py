@@ -59,7 +59,10 @@ def to_pdf(
         earlier = seen.setdefault(target.resolve(), Path(source))
         if earlier != Path(source):
             raise EdureportError(
-                f"{earlier} and {source} would both be written to this file", Location(target)
+                _("{first} and {second} would both be written to this file").format(
+                    first=earlier, second=source
+                ),
+                Location(target),
             )
     require_soffice()
     result = Converted()
@@ -74,7 +77,8 @@ def to_pdf(
                 shutil.copyfile(source, copy)
             except OSError as exc:
                 raise EdureportError(
-                    f"cannot read the file: {exc.strerror}", Location(Path(source))
+                    _("cannot read the file: {why}").format(why=exc.strerror),
+                    Location(Path(source)),
                 ) from None
             inputs.append(copy)
         results, reasons = convert_each(inputs, Path(work, "out"))

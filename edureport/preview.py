@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EdureportError, InputError, Location, OutputExistsError
+from .i18n import _
 from .names import safe_filename
 
 SHEET_WIDTH = 220  # pixels of one page on the contact sheet
@@ -106,7 +107,7 @@ def _rasterize(pdf: Path, folder: Path, dpi: int) -> list[Path]:
         )
         if run.returncode != 0:
             detail = run.stderr.decode("utf-8", "replace").strip()
-            raise InputError(f"cannot read the PDF: {detail}", Location(pdf))
+            raise InputError(_("cannot read the PDF: {why}").format(why=detail), Location(pdf))
         # pdftoppm numbers page-1.png or page-01.png, by the page count: sort by the number.
         return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     import pypdfium2
@@ -114,7 +115,7 @@ def _rasterize(pdf: Path, folder: Path, dpi: int) -> list[Path]:
     try:
         document = pypdfium2.PdfDocument(str(pdf))
     except pypdfium2.PdfiumError as exc:
-        raise InputError(f"cannot read the PDF: {exc}", Location(pdf)) from None
+        raise InputError(_("cannot read the PDF: {why}").format(why=exc), Location(pdf)) from None
     pages = []
     try:
         for n in range(len(document)):

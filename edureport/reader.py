@@ -17,6 +17,7 @@ from lxml import etree
 
 from .errors import InputError, Location
 from .i18n import N_
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -68,9 +69,7 @@ _KINDS = {
         "main": "xl/workbook.xml",
         "suffix": ".xlsx",
         "lock": N_("this is an Excel lock file (~$…), not a workbook; open the file without ~$"),
-        "old": N_(
-            "this is an old Excel 97-2003 .xls file; save it as .xlsx in Excel or WPS first"
-        ),
+        "old": N_("this is an old Excel 97-2003 .xls file; save it as .xlsx in Excel or WPS first"),
         "not_zip": N_("not a readable .xlsx workbook (it is not a zip package)"),
         "no_main": N_("not an Excel workbook: the package has no xl/workbook.xml"),
     },
@@ -112,7 +111,8 @@ class Package:
             with path.open("rb") as fh:
                 magic = fh.read(8)
         except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror}", where) from None
+            message = _t("cannot read the file: {why}").format(why=exc.strerror)
+            raise InputError(message, where) from None
         if size == 0:
             raise InputError("the file is empty", where)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
@@ -124,7 +124,10 @@ class Package:
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputError(
-                f"not a readable {suffix} file (damaged or truncated zip: {exc})", where
+                _t("not a readable {kind} file (damaged or truncated zip: {why})").format(
+                    kind=suffix, why=exc
+                ),
+                where,
             ) from None
         total = 0
         for info in infos:
@@ -137,8 +140,10 @@ class Package:
             ):
                 self._zip.close()
                 raise InputError(
-                    f"refused: the part {info.filename} would inflate to {info.file_size:,} bytes "
-                    "(a zip bomb or a damaged file)",
+                    _t(
+                        "refused: the part {part} would inflate to {size} bytes "
+                        "(a zip bomb or a damaged file)"
+                    ).format(part=info.filename, size=f"{info.file_size:,}"),
                     where,
                 )
         self.names = {info.filename for info in infos}
@@ -152,16 +157,22 @@ class Package:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise InputError(
-                f"cannot read {name} from the package (damaged: {exc})", Location(self.path)
+                _t("cannot read {part} from the package (damaged: {why})").format(
+                    part=name, why=exc
+                ),
+                Location(self.path),
             ) from None
         if len(data) > MAX_PART_BYTES:
-            raise InputError(f"refused: the part {name} is too large", Location(self.path))
+            message = _t("refused: the part {part} is too large").format(part=name)
+            raise InputError(message, Location(self.path))
         return data
 
     def _refuse_doctype(self, name: str, data: bytes) -> None:
         if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
             raise InputError(
-                f"refused: {name} declares a DOCTYPE or entities, which Office never writes",
+                _t(
+                    "refused: {part} declares a DOCTYPE or entities, which Office never writes"
+                ).format(part=name),
                 Location(self.path),
             )
 
@@ -171,7 +182,8 @@ class Package:
         try:
             return etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
-            raise InputError(f"{name} is not well-formed XML: {exc}", Location(self.path)) from None
+            message = _t("{part} is not well-formed XML: {why}").format(part=name, why=exc)
+            raise InputError(message, Location(self.path)) from None
 
     def verify(self) -> None:
         """Inflate every part once (a damaged stream or checksum is an error here, not deep in
@@ -216,7 +228,8 @@ def verify_package(path: Path, kind: str = "docx") -> list[ExternalReference]:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", Location(path)) from None
+        message = _t("cannot read the file: {why}").format(why=exc.strerror)
+        raise InputError(message, Location(path)) from None
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, kind)
     if key not in _verified:
         package = Package(path, kind)
@@ -525,7 +538,8 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", where) from None
+        message = _t("cannot read the file: {why}").format(why=exc.strerror)
+        raise InputError(message, where) from None
     if not data.strip():
         raise InputError("the file is empty", where)
     return decode_text(data, where)[0]
@@ -576,4 +590,5 @@ def read_paragraphs(path: str | Path) -> list[SourceParagraph]:
         return [SourceParagraph(i, line) for i, line in enumerate(lines, start=1)]
     if path.suffix.lower() == ".doc":
         raise InputError("old Word .doc files are not read; save it as .docx first", Location(path))
-    raise InputError(f"expected a .docx or .txt file, got {path.suffix}", Location(path))
+    message = _t("expected a .docx or .txt file, got {what}").format(what=path.suffix)
+    raise InputError(message, Location(path))

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, InputError, Location
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
@@ -55,7 +56,8 @@ def read_rows(path: str | Path) -> Rows:
         table = list(_xlsx_rows(path))
     else:
         raise InputError(
-            f"expected a .xlsx or .csv table, got a {suffix or 'file'}", Location(path)
+            _t("expected a .xlsx or .csv table, got {what}").format(what=suffix or _t("a file")),
+            Location(path),
         )
     if not table:
         raise DataError(
@@ -72,7 +74,8 @@ def read_rows(path: str | Path) -> Rows:
             continue
         if name in columns:
             raise DataError(
-                f"the column name {name} is given twice", Location(path, cell=_cell(1, c))
+                _t("the column name {name} is given twice").format(name=name),
+                Location(path, cell=_cell(1, c)),
             )
         columns.append(name)
     rows = []
@@ -115,7 +118,8 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
             "the file is not UTF-8 text; save it as CSV UTF-8", Location(path)
         ) from None
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV file: {exc}", Location(path)) from None
+        message = _t("not a readable CSV file: {why}").format(why=exc)
+        raise InputError(message, Location(path)) from None
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
@@ -129,7 +133,8 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .xlsx file: {exc}", Location(path)) from None
+        message = _t("not a readable .xlsx file: {why}").format(why=exc)
+        raise InputError(message, Location(path)) from None
     try:
         sheet = book.worksheets[0]
         for record in sheet.iter_rows(values_only=True):
@@ -173,8 +178,10 @@ def check_placeholders(node: yaml.Node, columns: list[str], file: Path | None) -
     for name, scalar, path in placeholders(node):
         if name not in columns:
             raise DataError(
-                f"the placeholder {{{{ {name} }}}} names no column of the table; "
-                f"its columns are {', '.join(columns)}",
+                _t(
+                    "the placeholder {placeholder} names no column of the table; "
+                    "its columns are {columns}"
+                ).format(placeholder=f"{{{{ {name} }}}}", columns=", ".join(columns)),
                 Location(file, scalar.start_mark.line + 1, field=path or None),
             )
         used.add(name)

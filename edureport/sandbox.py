@@ -25,6 +25,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat, Node
 from jinja2.sandbox import SandboxedEnvironment
 
+from .i18n import N_, _
+
 MAX_VALUE = 4_000_000  # characters (or items) of one value a template computes
 MAX_RANGE = 100_000  # items of one range()
 MAX_STEPS = 1_000_000  # block executions in one build (the bundled example: under 400)
@@ -48,12 +50,15 @@ class _Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise LimitError(f"the template ran for more than {self.time_limit:g} seconds")
+            message = _("the template ran for more than {seconds} seconds")
+            raise LimitError(message.format(seconds=f"{self.time_limit:g}"))
         if self.memory_start is not None:
             peak = _peak_memory()
             if peak is not None and peak - self.memory_start > MAX_MEMORY:
                 raise LimitError(
-                    f"the template used more than {MAX_MEMORY // 2**20:,} MB of memory"
+                    _("the template used more than {size} MB of memory").format(
+                        size=f"{MAX_MEMORY // 2**20:,}"
+                    )
                 )
 
 
@@ -74,8 +79,10 @@ _budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
 class _NoFiles(BaseLoader):
     def get_source(self, environment: Any, template: str) -> Any:
         raise SecurityError(
-            f"the template includes, imports or extends “{template}”; "
-            "a template is one file, with no other templates"
+            _(
+                "the template includes, imports or extends “{template}”; "
+                "a template is one file, with no other templates"
+            ).format(template=template)
         )
 
 
@@ -101,12 +108,13 @@ def _size(value: Any) -> int:
 
 
 def _too_big(what: str) -> LimitError:
-    return LimitError(f"{what} would be larger than the limit of {MAX_VALUE:,}")
+    message = _("{what} would be larger than the limit of {limit}")
+    return LimitError(message.format(what=_(what), limit=f"{MAX_VALUE:,}"))
 
 
 def _guard_number(value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE:
-        raise _too_big("a number argument")
+        raise _too_big(N_("a number argument"))
 
 
 # A format with a width of a million or more: '%9999999s', '{:>9999999}'.
@@ -117,11 +125,11 @@ def _guard_widening(value: Any, arguments: Iterable[Any]) -> None:
     """Refuse, before it is made, a result that a text argument would make huge: a join or an
     indent repeats its text once per item or line."""
     if isinstance(value, str) and _WIDE_FORMAT.search(value):
-        raise _too_big("a formatted text")
+        raise _too_big(N_("a formatted text"))
     for argument in arguments:
         _guard_number(argument)
         if isinstance(argument, str) and len(argument) * (_size(value) + 1) > MAX_OUTPUT:
-            raise _too_big("the result")
+            raise _too_big(N_("the result"))
 
 
 def _guard(function: Callable[..., Any], name: str) -> Callable[..., Any]:
@@ -141,7 +149,7 @@ def _guard(function: Callable[..., Any], name: str) -> Callable[..., Any]:
                 _guard_number(value)
         result = function(*args, **kwargs)
         if _size(result) > MAX_VALUE:
-            raise _too_big("a filter's result")
+            raise _too_big(N_("a filter's result"))
         return result
 
     if hasattr(function, "jinja_pass_arg"):
@@ -161,7 +169,7 @@ def _replace_size(text: Any, old: Any, new: Any = "", count: Any = None) -> int:
 def _bounded_replace(original: Callable[..., Any]) -> Callable[..., Any]:
     def replace(eval_ctx: Any, text: Any, old: Any, new: Any, count: Any = None) -> Any:
         if _replace_size(str(text), str(old), str(new), count) > MAX_VALUE:
-            raise _too_big("the text after replace")
+            raise _too_big(N_("the text after replace"))
         return original(eval_ctx, text, old, new, count)
 
     replace.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
@@ -174,7 +182,8 @@ def _range(*args: Any) -> range:
             raise LimitError("range() takes whole numbers")
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise LimitError(f"range() of {len(numbers):,} numbers; the limit is {MAX_RANGE:,}")
+        message = _("range() of {n} numbers; the limit is {limit}")
+        raise LimitError(message.format(n=f"{len(numbers):,}", limit=f"{MAX_RANGE:,}"))
     return numbers
 
 
@@ -229,14 +238,16 @@ class LimitedEnvironment(SandboxedEnvironment):
         budget.steps += 1
         if budget.steps > budget.max_steps:
             raise LimitError(
-                f"the template ran more than {budget.max_steps:,} steps (loops or recursion)"
+                _("the template ran more than {n} steps (loops or recursion)").format(
+                    n=f"{budget.max_steps:,}"
+                )
             )
         if not budget.steps & _CHECK_EVERY:
             budget.check()
 
     def bounded(self, value: str) -> str:
         if len(value) > MAX_VALUE:
-            raise _too_big("a joined text")
+            raise _too_big(N_("a joined text"))
         return value
 
     def concat(self, parts: Iterable[str]) -> str:
@@ -247,7 +258,8 @@ class LimitedEnvironment(SandboxedEnvironment):
         for piece in parts:
             total += len(piece)
             if total > MAX_OUTPUT:
-                raise LimitError(f"the template's output is larger than {MAX_OUTPUT:,} characters")
+                message = _("the template's output is larger than {n} characters")
+                raise LimitError(message.format(n=f"{MAX_OUTPUT:,}"))
             pieces.append(piece)
         return "".join(pieces)
 
@@ -258,21 +270,21 @@ class LimitedEnvironment(SandboxedEnvironment):
             if numbers and (
                 abs(right) > 64 or (abs(left) > 1 and abs(right) * math.log2(abs(left) + 1) > 1024)
             ):
-                raise _too_big("a power")
+                raise _too_big(N_("a power"))
         elif operator_name == "*":
             for seq, times in ((left, right), (right, left)):
                 if _size(seq) and isinstance(times, int) and _size(seq) * times > MAX_VALUE:
-                    raise _too_big("a repeated text or list")
+                    raise _too_big(N_("a repeated text or list"))
             integers = isinstance(left, int) and isinstance(right, int)
             if integers and left.bit_length() + right.bit_length() > 4096:
-                raise _too_big("a product")
+                raise _too_big(N_("a product"))
         elif operator_name == "+" and _size(left) + _size(right) > MAX_VALUE:
-            raise _too_big("a joined text or list")
+            raise _too_big(N_("a joined text or list"))
         elif operator_name == "%" and isinstance(left, str):
             _guard_widening(left, ())
             result = super().call_binop(context, operator_name, left, right)
             if _size(result) > MAX_VALUE:
-                raise _too_big("a formatted text")
+                raise _too_big(N_("a formatted text"))
             return result
         return super().call_binop(context, operator_name, left, right)
 
@@ -284,10 +296,10 @@ class LimitedEnvironment(SandboxedEnvironment):
             _guard_widening(__obj.__self__ if __obj.__name__.startswith("format") else "", ())
             _guard_widening(__obj.__self__, (*args, *kwargs.values()))
             if __obj.__name__ == "replace" and _replace_size(__obj.__self__, *args) > MAX_VALUE:
-                raise _too_big("the text after replace")
+                raise _too_big(N_("the text after replace"))
         result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
         if _size(result) > MAX_VALUE:
-            raise _too_big("a call's result")
+            raise _too_big(N_("a call's result"))
         return result
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError, Location
+from .i18n import _
 from .model import PLACEHOLDER
 
 DOCUMENT_FILE = "document.yaml"
@@ -37,11 +38,15 @@ def scaffold(
     unknown = [p for p in prints if p not in PRINTABLE]
     if unknown or not prints or len(set(prints)) != len(prints):
         raise InputError(
-            f"expected the documents printed as summary and/or plan, got {','.join(prints)}",
+            _("expected the documents printed as summary and/or plan, got {prints}").format(
+                prints=",".join(prints)
+            ),
             Location(field="prints"),
         )
     if serial is not None and serial < 1:
-        raise InputError(f"expected a serial number of 1 or more, got {serial}")
+        raise InputError(
+            _("expected a serial number of 1 or more, got {serial}").format(serial=serial)
+        )
     year = year or dt.date.today().year
     todo = _q(PLACEHOLDER)
     names = {"summary": f"{year - 1}年工作总结", "plan": f"{year}年工作要点"}
@@ -116,7 +121,8 @@ def write_scaffold(folder: str | Path, *, force: bool = False, **values: object)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot make the folder: {exc.strerror}", Location(folder)) from None
+        message = _("cannot make the folder: {why}").format(why=exc.strerror)
+        raise InputError(message, Location(folder)) from None
     with atomic_output(output, force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return output

@@ -10,6 +10,7 @@ from typing import Any
 
 from .cells import shown
 from .errors import DataError, Location
+from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import text_problem
 from .model import Column, Table
 
@@ -55,7 +56,9 @@ def _xlsx(path: Path, sheet: str | None, where: Location) -> tuple[list[Any], li
         book = load_workbook(path, data_only=True)
         if sheet is not None and sheet not in book.sheetnames:
             raise DataError(
-                f"the workbook has no sheet “{sheet}”; its sheets are {'、'.join(book.sheetnames)}",
+                _t("the workbook has no sheet “{sheet}”; its sheets are {sheets}").format(
+                    sheet=sheet, sheets="、".join(book.sheetnames)
+                ),
                 where,
             )
         values = book[sheet] if sheet is not None else book.worksheets[0]
@@ -69,7 +72,8 @@ def _xlsx(path: Path, sheet: str | None, where: Location) -> tuple[list[Any], li
     except DataError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise DataError(f"cannot read {path.name}: {exc}", where) from None
+        message = _t("cannot read {file}: {why}").format(file=path.name, why=exc)
+        raise DataError(message, where) from None
     rows = [
         [(_unescape(c.value), c.number_format, c.coordinate, c.coordinate in formulas) for c in row]
         for row in cells
@@ -85,9 +89,11 @@ def _csv(path: Path, where: Location) -> tuple[list[Any], list[list[Any]]]:
     try:
         frame = pd.read_csv(path, dtype=object, encoding="utf-8-sig", keep_default_na=False)
     except UnicodeDecodeError:
-        raise DataError(f"{path.name} is not UTF-8 text; save it as UTF-8", where) from None
+        message = _t("{file} is not UTF-8 text; save it as UTF-8").format(file=path.name)
+        raise DataError(message, where) from None
     except (ValueError, KeyError, OSError) as exc:
-        raise DataError(f"cannot read {path.name}: {exc}", where) from None
+        message = _t("cannot read {file}: {why}").format(file=path.name, why=exc)
+        raise DataError(message, where) from None
     header = [(str(c), "@", _cell_name(1, i), False) for i, c in enumerate(frame.columns)]
     rows = [
         [(v or None, "@", _cell_name(r, c), False) for c, v in enumerate(record)]
@@ -110,8 +116,10 @@ def _text(cell: tuple[Any, str, str, bool], path: Path) -> str | int | float | N
         text = shown(value, number_format)
     except ValueError as exc:
         raise DataError(
-            f"the cell's number format “{number_format}” cannot be shown here ({exc}); format "
-            "the cell as General or Number, or give the column a format in the data",
+            _t(
+                "the cell's number format “{format}” cannot be shown here ({why}); format "
+                "the cell as General or Number, or give the column a format in the data"
+            ).format(format=number_format, why=exc),
             where,
         ) from None
     if text is None:
