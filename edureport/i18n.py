@@ -41,7 +41,8 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         from .errors import InputError
 
-        raise InputError(f"expected a language of {' or '.join(LANGUAGES)}, got {language!r}")
+        message = _("expected a language of {languages}, got {language!r}")
+        raise InputError(message.format(languages=" or ".join(LANGUAGES), language=language))
     _language = language
     if language == "en":
         _translations = gettext.NullTranslations()

@@ -140,22 +140,25 @@ def read_table(table: Table, base: Path, where: Location) -> None:
     path = base / table.source
     file_where = Location(where.file, where.line, field=f"{where.field}.source")
     if not path.is_file():
-        raise DataError(f"the table's data file {table.source} does not exist", file_where)
+        message = _t("the table's data file {file} does not exist").format(file=table.source)
+        raise DataError(message, file_where)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         header_cells, body = _csv(path, file_where)
     elif suffix in (".xlsx", ".xlsm"):
         header_cells, body = _xlsx(path, table.sheet, file_where)
     else:
-        raise DataError(f"expected a .xlsx or .csv file, got {table.source}", file_where)
+        message = _t("expected a .xlsx or .csv file, got {file}").format(file=table.source)
+        raise DataError(message, file_where)
     header = [str(_text(c, path) or f"Unnamed: {i}") for i, c in enumerate(header_cells)]
     if table.columns:
         wanted = [c.name for c in table.columns]
         missing = [name for name in wanted if name not in header]
         if missing:
             raise DataError(
-                f"the sheet has no column {', '.join(missing)}; "
-                f"its columns are {', '.join(header)}",
+                _t("the sheet has no column {missing}; its columns are {columns}").format(
+                    missing=", ".join(missing), columns=", ".join(header)
+                ),
                 Location(path, cell="row 1", field=f"{where.field}.columns"),
             )
         picks = [header.index(name) for name in wanted]
@@ -188,6 +191,9 @@ def _number(cell: tuple[Any, str, str, bool], column: Column, path: Path) -> flo
         number = float(text.replace(",", "").rstrip("%"))
     except ValueError:
         raise DataError(
-            f"expected a number in column {column.name}, got “{text}”", Location(path, cell=ref)
+            _t("expected a number in column {column}, got “{text}”").format(
+                column=column.name, text=text
+            ),
+            Location(path, cell=ref),
         ) from None
     return number / 100 if text.endswith("%") else number

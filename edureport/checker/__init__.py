@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import EdureportError, InputError, Location
-from ..i18n import N_
+from ..i18n import N_, _
 from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
 from . import layout, pages, text
 from .findings import Finding, Fix, Position, Rule, Severity, Source
@@ -56,7 +56,9 @@ def select_rules(
             if not any(matches(r, key) for r in RULES):
                 ids = ", ".join(r.id for r in RULES)
                 raise InputError(
-                    f"no rule called {key!r}; rules are {ids}, or text / layout / pages"
+                    _("no rule called {key!r}; rules are {ids}, or text / layout / pages").format(
+                        key=key, ids=ids
+                    )
                 )
         return out
 

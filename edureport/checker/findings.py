@@ -49,12 +49,16 @@ class Position:
     opening: str = ""
 
     def __str__(self) -> str:
-        on_page = f"page {self.page}, line {self.line}" if self.page is not None else ""
+        from ..i18n import _
+
+        page = _("page {page}, line {line}").format(page=self.page, line=self.line)
+        on_page = page if self.page is not None else ""
         if self.paragraph is None:
-            return on_page or "document"
-        where = f"paragraph {self.paragraph}"
-        where = where if self.offset is None else f"{where}, character {self.offset + 1}"
-        return f"{on_page}, {where}" if on_page else where
+            return on_page or _("document")
+        where = _("paragraph {n}").format(n=self.paragraph)
+        if self.offset is not None:
+            where = _("paragraph {n}, character {c}").format(n=self.paragraph, c=self.offset + 1)
+        return _("{page}, {where}").format(page=on_page, where=where) if on_page else where
 
 
 @dataclass(frozen=True)

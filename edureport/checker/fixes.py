@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import Location
 from ..files import atomic_output
+from ..i18n import N_
 from ..reader import SourceParagraph, W, decode_text, paragraph_pieces
 from .findings import Finding, Fix, Source
 
@@ -73,7 +74,7 @@ def _last_first(
         fx = f.fix
         assert fx is not None
         end = fx.offset + len(fx.old)
-        reason = "overlaps another fix" if end > limit else place(fx, end)
+        reason = N_("overlaps another fix") if end > limit else place(fx, end)
         if reason is not None:
             skipped.append((f, reason))
             continue
@@ -89,7 +90,7 @@ def _apply_to_string(
 
     def place(fx: Fix, end: int) -> str | None:
         if holder[0][fx.offset : end] != fx.old:
-            return "the text is not what the check read"
+            return N_("the text is not what the check read")
         holder[0] = holder[0][: fx.offset] + fx.new + holder[0][end:]
         return None
 
@@ -102,18 +103,18 @@ def _fix_paragraph(
 ) -> tuple[list[Finding], list[tuple[Finding, str]]]:
     found = _segments(p.element) if p.element is not None else None
     if found is None:
-        return [], [(f, "the paragraph holds a text box") for f in items]
+        return [], [(f, N_("the paragraph holds a text box")) for f in items]
     segments = found
 
     def place(fx: Fix, end: int) -> str | None:
         nonlocal segments
         home = [(el, a, b) for el, a, b in segments if a <= fx.offset and end <= b]
         if not home:
-            return "the text spans two runs; fix it by hand"
+            return N_("the text spans two runs; fix it by hand")
         el, a, _ = home[0]
         old_text = el.text or ""
         if old_text[fx.offset - a : end - a] != fx.old:
-            return "the text is not what the check read"
+            return N_("the text is not what the check read")
         el.text = old_text[: fx.offset - a] + fx.new + old_text[end - a :]
         if el.text != el.text.strip() and el.get(XML_SPACE) is None:
             el.set(XML_SPACE, "preserve")
@@ -135,7 +136,7 @@ def _fix_text(
     for index, items in plan.items():
         k = 2 * (index - 1)
         if k >= len(pieces):
-            skipped += [(f, "no such line") for f in items]
+            skipped += [(f, N_("no such line")) for f in items]
             continue
         pieces[k], done, left = _apply_to_string(pieces[k], items)
         applied += done

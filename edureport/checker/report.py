@@ -81,5 +81,5 @@ def render_json(path: Path, findings: list[Finding], fixed: FixResult | None = N
     if fixed is not None:
         data["output"] = str(fixed.output)
         data["fixed"] = [f.as_dict() for f in fixed.applied]
-        data["not_fixed"] = [dict(f.as_dict(), reason=why) for f, why in fixed.skipped]
+        data["not_fixed"] = [dict(f.as_dict(), reason=_(why)) for f, why in fixed.skipped]
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -10,6 +10,7 @@ from lxml import etree
 
 from .. import vocab
 from ..errors import InputError, Location
+from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..reader import SourceParagraph, W
 from ..reader import paragraph_text as _paragraph_text
 from ..repair import Line as _Line
@@ -131,7 +132,8 @@ def sheet_units(path: Path) -> list[_Unit]:
     try:
         book = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable .xlsx file: {exc}", where) from None
+        message = _t("not a readable .xlsx file: {why}").format(why=exc)
+        raise InputError(message, where) from None
     units: list[_Unit] = []
     for sheet in book.worksheets:
         values = [[c.value for c in row] for row in sheet.iter_rows()]
