@@ -324,7 +324,9 @@ def _check_template(path: Path, allow_external: bool) -> None:
         raise TemplateError(exc.message, exc.location) from None
     if external and not allow_external:
         listed = _("; ").join(
-            _("{kind} {target} (in {part})").format(kind=ref.kind, target=ref.target, part=ref.part)
+            _("{kind} {target} (in {part})").format(
+                kind=_(ref.kind), target=ref.target, part=ref.part
+            )
             for ref in external
         )
         error = TemplateError(

@@ -4,6 +4,7 @@ and click's own words, under LANG=zh_CN.UTF-8 and LANG=C. The Chinese is written
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,6 +17,8 @@ from conftest import EXAMPLES, ROOT
 from test_check_layout import converted
 
 import edureport
+from edureport.i18n import set_language
+from edureport.loader import loads
 from edureport.office import find_soffice
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -171,6 +174,44 @@ def test_check_page_findings(lang: str, tmp_path: Path) -> None:
         result.stdout + result.stderr,
         ["警告 P101 第 1 页第 1 行：发文机关标志上边缘距版心上边缘", "mm；应为 35 mm"],
         ["warning P101 page 1, line 1: the top of the issuing-organ mark is", "belongs 35 mm"],
+    )
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_json_findings_speak_as_the_text_report(lang: str, tmp_path: Path) -> None:
+    result = edureport_cli(
+        "check", _with_text_slips(tmp_path / "md.docx"), "--format", "json", lang=lang
+    )
+    findings = json.loads(result.stdout)["findings"]
+    by_rule = {f["rule"]: f["message"] for f in findings}
+    if lang.startswith("zh"):
+        assert by_rule["L101"] == "纸张为 215.9 mm × 279.4 mm；公文用 A4 纸，210 × 297 mm"
+        assert by_rule["T301"] == "标题序号 （三） 跳号：应为第 2 号"
+    else:
+        assert by_rule["L101"] == "the paper is 215.9 mm × 279.4 mm; 公文 use A4, 210 × 297 mm"
+        assert by_rule["T301"] == "heading number （三） skips: expected number 2"
+
+
+def test_the_library_speaks_english_unless_told() -> None:
+    bad = (
+        "plan:\n  title: 要点\n  sections:\n  - title: 一\n    items:\n    - title: 二\n"
+        "      departments: {办公室: 1}\n"
+    )
+    with pytest.raises(edureport.DataError) as english_error:
+        loads(bad)
+    set_language("zh")
+    try:
+        with pytest.raises(edureport.DataError) as chinese_error:
+            loads(bad)
+        chinese = str(chinese_error.value)
+    finally:
+        set_language("en")
+    assert str(english_error.value) == (
+        "line 7, plan.sections[0].items[0].departments: "
+        "expected a list of text, got a mapping (key: value)"
+    )
+    assert chinese == (
+        "第 7 行，plan.sections[0].items[0].departments（责任科室）：应为文字列表，实为映射（键: 值）"
     )
 
 

@@ -926,6 +926,16 @@ def tables(source: Source) -> Iterator[Hit]:
                 )
 
 
+# The kinds of outside reference Word fetches, as the relationship names them (said in the message).
+_REFERENCE_KINDS = (
+    N_("image"),
+    N_("attachedTemplate"),
+    N_("oleObject"),
+    N_("subDocument"),
+    N_("frame"),
+)
+
+
 @rule("L501", "external-references", "layout")
 def external_references(source: Source) -> Iterator[Hit]:
     """No references to files outside the document (a remote image, an attached template): Word
