@@ -138,3 +138,11 @@ def test_a_one_string_notice_title_is_built_balanced(tmp_path: Path) -> None:
     out = edureport.build(data, tmp_path / "n.docx")
     titles = [paragraph_text(p) for p in body_paragraphs(out) if style_of(p) == "GwTitle"]
     assert titles == ["关于印发承德市教育局\n2024年度工作要点的通知"]
+
+
+def test_a_title_just_too_long_for_one_set_line_is_balanced_not_left_with_one_character() -> None:
+    # 18 Chinese characters and 2024 fill 20 ems, but set with the quarter-em spaces Word and
+    # LibreOffice put around the digits it no longer fits a 二号 line: seen as “…工作的通” / “知”.
+    lines = balance_title("关于开展2024年春季学校安全检查工作的通知")
+    assert len(lines) == 2 and "".join(lines) == "关于开展2024年春季学校安全检查工作的通知"
+    assert min(len(line) for line in lines) >= 4
