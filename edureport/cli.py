@@ -311,7 +311,7 @@ def template(ctx: click.Context, output: Path, force: bool) -> None:
 )
 @_force
 def parse(source: Path, output: Path | None, force: bool) -> None:
-    """Read SOURCE (a .docx or .txt) back into document data, as YAML in the schema of examples/."""
+    """Read SOURCE (.docx, .txt, or a task table in .xlsx) back into document data as YAML."""
     from .dump import dumps, write_yaml
     from .parser import parse_with_warnings, summarize
 
