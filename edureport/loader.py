@@ -395,6 +395,16 @@ class _Converter:
                         key=key, keys=", ".join(fields)
                     ),
                 )
+            field_ = fields[key]
+            if (
+                value_node.tag == _TAG + "null"
+                and field_.default is dataclasses.MISSING
+                and field_.default_factory is dataclasses.MISSING
+                and type(None) in get_args(hints[key])
+            ):
+                # a field that must be written but may be empty says so: `code: null` (文号 无)
+                values[key] = None
+                continue
             values[key] = self.convert(value_node, hints[key], _join(path, key))
             if tp is Table and key == "rows":
                 rows_node = value_node
