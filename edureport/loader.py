@@ -385,7 +385,7 @@ class _Converter:
 
     def _dataclass(self, node: yaml.Node, tp: Any, path: str) -> Any:
         hints, fields = _shape(tp)
-        values = {}
+        values: dict[str, Any] = {}
         for key, key_node, value_node in self._pairs(node, path):
             if key not in fields:
                 raise self.error(
