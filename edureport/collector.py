@@ -24,35 +24,27 @@ from typing import Any
 import yaml
 
 from .dump import dumps
-from .errors import DataError, InputError, Location
+from .errors import DataError, InputError, Location, Problem
 from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import load
 from .model import PLACEHOLDER, Document
 from .names import collision_key, safe_filename
 from .render import atomic_output
 from .targets import Target
-from .workbook import (
+from .workbook.layout import (
     ALL_SHEET,
     LEAD,
     REVIEW_SHEET,
-    TARGET_COLUMNS,
     TARGET_SHEET,
-    TARGET_WIDTHS,
     UNASSIGNED,
     Answer,
-    Filled,
-    Problem,
     Task,
-    _Match,
-    _open,
-    _read_targets,
-    _read_tasks,
-    _Sheet,
-    _write_sheet,
-    _write_tasks,
+    assigned,
     departments,
     sheet_names,
 )
+from .workbook.read import Filled, Match, Sheet, open_workbook, read_targets, read_tasks
+from .workbook.write import write_sheet, write_target_sheet, write_task_sheet
 
 GUIDE_SHEET = "填报说明"
 STATE_FILE = "collected.yaml"
@@ -81,7 +73,7 @@ def department_outputs(
         }
     outputs: dict[Path, Callable[[Path], None]] = {}
     for department, path in paths.items():
-        own = [t for t in tasks if department in t.units]
+        own = assigned(tasks, department)
         led = {t.number for t in own if department in t.item.departments}
         mine = [t for t in targets if t.item in led]
         outputs[path] = functools.partial(
@@ -143,12 +135,9 @@ def _write_department(
     guide.page_setup.fitToWidth = 1
     guide.page_setup.fitToHeight = 0
     guide.sheet_properties.pageSetUpPr.fitToPage = True
-    _write_tasks(book.create_sheet(sheet), tasks, department=department)
+    write_task_sheet(book.create_sheet(sheet), tasks, department=department)
     if targets:
-        titles = {t.number: t.item.title for t in tasks}
-        rows = [[t.item, titles.get(t.item, ""), t.indicator, t.written, None, None]
-                for t in targets]
-        _write_sheet(book.create_sheet(TARGET_SHEET), TARGET_COLUMNS, TARGET_WIDTHS, rows)
+        write_target_sheet(book.create_sheet(TARGET_SHEET), targets, tasks)
     book.active = 1  # opens on the items to fill
     book.save(path)
 
@@ -197,7 +186,7 @@ class Collected:
     def progress(self) -> list[Progress]:
         out = []
         for department in departments(self.tasks):
-            own = [t for t in self.tasks if department in t.units]
+            own = assigned(self.tasks, department)
             answered = sum(
                 1 for t in own if any(a.department == department and a.result for a in t.answers)
             )
@@ -275,37 +264,37 @@ def read_returned(
 ) -> tuple[Received, list[tuple[int, Answer]], Filled]:
     """One returned workbook's answers (each with its item number and department), target values
     and problems."""
-    values, formulas = _open(path)
+    values, formulas = open_workbook(path)
     names = sheet_names(departments(tasks))
     by_sheet = {title: name for name, title in names.items()}
     own = _department_of(values, names)
     filled = Filled()
     answers: list[tuple[int, Answer]] = []
     received = Received(path.name, own)
-    match = _Match(tasks)
+    match = Match(tasks)
     for title in values.sheetnames:
-        sheet = _Sheet(path, values[title], formulas[title])
+        sheet = Sheet(path, values[title], formulas[title])
         if title in (GUIDE_SHEET, REVIEW_SHEET):
             continue
         if title == TARGET_SHEET:
-            _read_targets(sheet, targets, filled)
+            read_targets(sheet, targets, filled)
             continue
         department = by_sheet.get(title, own)
         if title == ALL_SHEET:
             department = None
         elif department is None:
-            if any(c.value is not None for row in sheet.rows for c in row):
+            if not sheet.blank:
                 filled.problems.append(Problem(
+                    Location(path, cell=f"{title}!A1"),
                     _t(
                         "cannot tell whose sheet this is (not a department's sheet, and the "
                         "workbook has no {guide} naming its department); its rows were not read"
                     ).format(guide=GUIDE_SHEET),
-                    Location(path, cell=f"{title}!A1"),
                 ))
             continue
         if received.department is None and department is not None:
             received.department = department
-        for task, entry in _read_tasks(sheet, match, filled.problems):
+        for task, entry in read_tasks(sheet, match, filled.problems):
             received.rows += 1
             if entry.result is None and entry.note is None:
                 continue
@@ -317,17 +306,7 @@ def read_returned(
 
 def _order(task: Task, answers: Iterable[Answer]) -> tuple[Answer, ...]:
     """Lead units first (in the plan's order), then co-operating units, then anyone else."""
-    units = task.units
-
-    def key(answer: Answer) -> tuple[int, int, str]:
-        if answer.department is None:
-            return (3, 0, "")
-        if answer.department in units:
-            return (0 if answer.department in task.item.departments else 1,
-                    units.index(answer.department), "")
-        return (2, 0, answer.department)
-
-    return tuple(sorted(answers, key=key))
+    return tuple(sorted(answers, key=lambda answer: task.rank(answer.department)))
 
 
 # The state kept beside the drafts --------------------------------------------------------------
@@ -364,9 +343,9 @@ def _dump_state(state: dict[str, Any]) -> str:
 
 
 def _year(into: Path, source: Document, document: Document) -> int:
-    from .drafter import _plan_year
+    from .drafter import year_of_plan
 
-    found = _plan_year(source)
+    found = year_of_plan(source)
     if found is not None:
         return found + 1
     if document.notice is not None and document.notice.code is not None:
@@ -474,10 +453,10 @@ def collect(
     for number, _ in stored:
         if number not in by_number:
             result.problems.append(Problem(
+                Location(state_path),
                 _t("a collected answer is for item {number}, which the plan does not have").format(
                     number=number
                 ),
-                Location(state_path),
             ))
     targets = [
         dataclasses.replace(t, actual=actuals[t.key]["actual"]) if t.key in actuals else t
@@ -536,7 +515,7 @@ def write_status(path: Path, collected: Collected) -> None:
          "、".join(p.files) or "未交"]
         for p in collected.progress
     ]
-    _write_sheet(sheet, ("科室", "分配事项", "牵头", "配合", "已填", "未填", "收到文件"),
+    write_sheet(sheet, ("科室", "分配事项", "牵头", "配合", "已填", "未填", "收到文件"),
                  (24, 10, 8, 8, 8, 8, 40), rows)
     if rows:
         chart = BarChart()
@@ -565,20 +544,20 @@ def write_status(path: Path, collected: Collected) -> None:
         chart.height = max(7.5, 0.8 * len(rows) + 3)
         chart.width = 18
         sheet.add_chart(chart, f"A{len(rows) + 4}")
-    _write_sheet(book.create_sheet("未填事项"), ("序号", "工作任务", "牵头", "配合"),
+    write_sheet(book.create_sheet("未填事项"), ("序号", "工作任务", "牵头", "配合"),
                  (6, 48, 24, 24),
                  [[t.number, t.item.title, "、".join(t.item.departments),
                    "、".join(t.item.cooperating)] for t in collected.unanswered])
-    _write_sheet(book.create_sheet("多方填报"), ("序号", "工作任务", "科室", "角色", "来源"),
+    write_sheet(book.create_sheet("多方填报"), ("序号", "工作任务", "科室", "角色", "来源"),
                  (6, 40, 20, 8, 40),
                  [[t.number, t.item.title, a.department or ALL_SHEET,
                    t.role(a.department) if a.department else "", a.source]
                   for t in collected.tasks for a in t.answers
                   if t in collected.answered_twice or (a.department is not None
                                                         and t.role(a.department) == UNASSIGNED)])
-    _write_sheet(book.create_sheet("未填指标"), ("任务序号", "指标", "目标值"), (8, 30, 14),
+    write_sheet(book.create_sheet("未填指标"), ("任务序号", "指标", "目标值"), (8, 30, 14),
                  [[t.item, t.indicator, t.written] for t in collected.unfilled_targets])
-    _write_sheet(book.create_sheet("未匹配"), ("文件", "位置", "问题"), (30, 20, 80),
+    write_sheet(book.create_sheet("未匹配"), ("文件", "位置", "问题"), (30, 20, 80),
                  [[p.location.file.name if p.location.file else "", p.location.cell or "",
                    p.message] for p in collected.problems])
     book.save(path)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .dump import dumps
-from .errors import InputError, Location, OutputExistsError
+from .errors import InputError, Location, OutputExistsError, Problem
 from .files import atomic_outputs
 from .i18n import N_, _
 from .loader import load
@@ -37,7 +37,7 @@ from .model import (
 )
 from .review import REVIEW, Review, find_reviews
 from .targets import Target, find_targets, target_table
-from .workbook import Problem, Task, departments, read_workbook, write_workbook
+from .workbook import Task, departments, read_workbook, write_workbook
 
 # Every placeholder has the form 【待…】, which `edureport check` (rule T401) lists.
 DOCUMENT_FILE = "document.yaml"
@@ -176,7 +176,7 @@ def draft(
     plan = document.plan
     if plan is None or not plan.items:
         raise InputError("the source has no plan (工作要点) with items to draft from", where)
-    plan_year = _plan_year(document)
+    plan_year = year_of_plan(document)
     if plan_year is None and year is None:
         raise InputError("cannot tell the source plan's year; give the new year (--year)", where)
     if year is None:
@@ -295,7 +295,8 @@ def _read_source(source: str | Path | Document) -> Document:
     return document
 
 
-def _plan_year(document: Document) -> int | None:
+def year_of_plan(document: Document) -> int | None:
+    """The year the plan of ``document`` is for, from its title (2021年工作要点 → 2021)."""
     plan = document.plan
     if plan is not None:
         found = re.search(r"(\d{4})\s*年", plan.title)

@@ -108,3 +108,19 @@ class OutputError(EdureportError):
 
 class UnusedDataWarning(UserWarning):
     """The template never uses some of the data, so it is missing from the document."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in an input that is not where it should be, kept rather than raised (the text or
+    row stays as it was), with where it is: a parse warning, a workbook row that matches no item."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        from .i18n import _
+
+        where = str(self.location)
+        message = _(self.message)
+        return _("{where}: {message}").format(where=where, message=message) if where else message

@@ -132,33 +132,20 @@ def parse_actual(text: str, unit: str) -> float | None:
 
 
 def statuses(targets: list[Target]) -> list[str]:
-    """完成 / 未完成 / 超额 for each target ("" without an actual value), computed with pandas."""
-    import numpy as np
-    import pandas as pd
+    """完成 / 未完成 / 超额 for each target ("" without an actual value)."""
+    return [_status(t) for t in targets]
 
-    if not targets:
-        return []
-    frame = pd.DataFrame(
-        {
-            "target": [t.value for t in targets],
-            "actual": [np.nan if t.actual is None else t.actual for t in targets],
-            "at_most": [t.at_most for t in targets],
-        }
-    )
+
+def _status(target: Target) -> str:
+    if target.actual is None:
+        return ""
     # Values are compared as written (to 2 decimals), so 92 and 92.0000001 count as equal.
-    target, actual = frame["target"].round(6), frame["actual"].round(6)
-    status = np.select(
-        [
-            actual.isna(),
-            frame["at_most"] & (actual <= target),
-            frame["at_most"],
-            actual > target,
-            actual == target,
-        ],
-        ["", COMPLETE, INCOMPLETE, EXCEEDED, COMPLETE],
-        default=INCOMPLETE,
-    )
-    return [str(s) for s in status]
+    goal, actual = round(target.value, 6), round(target.actual, 6)
+    if target.at_most:  # 不超过, 以下: at or under the target is done
+        return COMPLETE if actual <= goal else INCOMPLETE
+    if actual > goal:
+        return EXCEEDED
+    return COMPLETE if actual == goal else INCOMPLETE
 
 
 def target_table(targets: list[Target], caption: str | None = None) -> Table:

@@ -58,3 +58,17 @@ def test_the_api_still_reaches_everything_lazily() -> None:
         "assert m.select_rules is not None  # the module, not the function it exports"
     )
     assert "edureport.checker" in modules
+
+
+def test_a_summary_with_target_results_loads_no_pandas() -> None:
+    # The targets' 完成/未完成/超额 is a plain comparison: drafting needs no data-frame library.
+    modules = _modules_after(
+        "import dataclasses, edureport\n"
+        "from edureport.drafter import plan_tasks, summary\n"
+        f"document = edureport.load({str(EXAMPLES / 'chengde-2021')!r})\n"
+        "tasks, targets = plan_tasks(document.plan)\n"
+        "targets = [dataclasses.replace(t, actual=t.value) for t in targets]\n"
+        "table = summary(2021, tasks, targets).preface[-1]\n"
+        "assert targets and {row[3] for row in table.rows} == {'完成'}, table.rows"
+    )
+    assert [m for m in modules if m.startswith(("pandas", "numpy"))] == []

@@ -110,6 +110,12 @@ def test_status_complete_incomplete_exceeded() -> None:
     assert statuses(targets) == ["完成", "未完成", "超额", "完成", "完成", "未完成", ""]
 
 
+def test_values_equal_as_written_are_met() -> None:
+    # 92.0000001 is written 92%: met, not exceeded; under a ceiling 0.5000001 is within 0.5.
+    targets = [_target(92, "达到", 92.0000001), _target(0.5, "控制在…以内", 0.5000001)]
+    assert statuses(targets) == ["完成", "完成"]
+
+
 def test_the_summary_table_reads_target_actual_status() -> None:
     targets = [_target(92, "达到", 95), _target(4, "", 4.2, "亿元"), _target(10, "", None, "所")]
     table = target_table(targets)

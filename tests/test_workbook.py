@@ -214,6 +214,21 @@ def test_ids_like_007_and_numbers_stored_as_text(drafts: edureport.Drafts, blank
     assert filled.actuals[(12, "高中阶段毛入学率")] == pytest.approx(94)
 
 
+def test_numbers_typed_as_results_keep_every_digit_excel_shows(
+    drafts: edureport.Drafts, blank: Path
+) -> None:
+    # A General cell shows up to 15 significant digits, never 1.23457e+06 for 1234567.5.
+    book = openpyxl.load_workbook(blank)
+    ws = book["全部任务"]
+    ws["G8"] = 1234567.5  # row 8 is item 7
+    ws["G9"] = "完成。"
+    ws["H9"] = 0.1234567
+    book.save(blank)
+    filled = _read(drafts, blank)
+    assert filled.results == {7: "1234567.5", 8: "完成。"}
+    assert filled.notes == {8: "0.1234567"}
+
+
 def test_empty_rows_are_skipped(drafts: edureport.Drafts, blank: Path) -> None:
     book = openpyxl.load_workbook(blank)
     ws = book["全部任务"]

@@ -5,25 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Location
+from ..errors import Location, Problem
 
-
-@dataclass(frozen=True)
-class ParseWarning:
-    """Something parse could not place where the schema wants it; the text is kept regardless."""
-
-    location: Location
-    message: str
-
-    def __str__(self) -> str:
-        from ..i18n import _
-
-        where = str(self.location)
-        return (
-            _("{where}: {message}").format(where=where, message=self.message)
-            if where
-            else self.message
-        )
+# Something parse could not place where the schema wants it; the text is kept regardless.
+ParseWarning = Problem
 
 
 @dataclass
