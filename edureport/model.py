@@ -257,7 +257,9 @@ class Document:
         """Write this document as a .docx at ``output``, in ``template`` (default: a template.docx
         beside its data, else the bundled one); an existing file is replaced only with ``force``;
         a template that refers to files outside it is used only with ``allow_external``."""
-        from .render import build
+        # The pipeline sits above the model: imported when called (the public API pins this
+        # method), so that the model imports nothing of it when loaded.
+        from .builder import build
 
         return build(
             self, output, template=template, force=force, allow_external=allow_external
@@ -265,13 +267,13 @@ class Document:
 
     def to_bytes(self, *, template: str | Path | None = None) -> bytes:
         """The .docx as bytes, for a script or a web service that never touches the disk."""
-        from .render import render_bytes
+        from .builder import render_bytes  # above the model, as in build()
 
         return render_bytes(self, template)
 
     def save(self, output: str | Path, *, force: bool = False) -> Path:
         """Write this document's data as YAML at ``output`` (the form :func:`edureport.load`
         reads): all or nothing, and an existing file is replaced only with ``force``."""
-        from .dump import save
+        from .dump import save  # above the model, as in build()
 
         return save(self, output, force=force)
