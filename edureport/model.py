@@ -12,16 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .formats import format_number
 from .vocab import DEFAULT_LABELS, ROLES
+from .vocab import PLACEHOLDER as PLACEHOLDER  # its home before vocab; importers keep working
 
 
 def zh(name: str, **kw: Any) -> Any:
     """A dataclass field annotated with its Chinese name."""
     return field(metadata={"zh": name}, **kw)
-
-
-# Marks text a draft leaves for the user; printed as is so that no draft goes out unfinished.
-PLACEHOLDER = "【待填写】"
 
 
 @dataclass
@@ -61,8 +59,6 @@ class Table:
 
     def printed(self) -> tuple[str | None, list[Column], list[list[str]]]:
         """The table as a reader sees it: caption, columns and every cell as written."""
-        from .formats import format_number
-
         cells = [
             [format_number(v, c) for v, c in zip(row, self.columns, strict=False)]
             for row in self.rows
