@@ -1,10 +1,13 @@
 """Building a document: the pipeline from data to a .docx file, top to bottom.
 
-    load (loader) → validate (validate) → compose (compose) → escape (escape)
-        → render into the template (templates, render) → comments (comments) → write (files)
+    load (loader: YAML → model)
+      → render (render: the template from templates, validate, compose, escape, fill, then
+        drop empty runs and place the 版记)
+      → comments for reviewers (comments)
+      → write all or nothing (files)
 
-Each stage is its own module and knows nothing of the ones after it; this module only calls them
-in order. ``Document.build`` and ``edureport.build`` are this :func:`build`.
+Each stage is its own module and imports nothing above it; this module only calls them in order.
+``edureport.build`` and ``Document.build`` are this :func:`build`.
 """
 
 from __future__ import annotations

@@ -258,5 +258,3 @@ def _where(path: Path, context: dict[str, Any], missing: Iterable[str] = ()) -> 
     if found is None:
         return Location(path)
     return Location(path, field=f"paragraph {found[0]}, {found[1]}")
-
-
