@@ -154,7 +154,7 @@ def main() -> None:
 
         import edureport
         from edureport.reader import read_paragraphs
-        from edureport.render import default_template
+        from edureport.templates import default_template
 
         assert default_template().read_bytes() == LETTERHEAD.read_bytes()
         check_unchanged(work)

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import edureport  # noqa: E402
-from edureport.render import default_template  # noqa: E402
+from edureport.templates import default_template  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "chengde-2021"
 NOTICE = """\

@@ -22,6 +22,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult, build_many
+    from .builder import build
     from .checker import Finding, Severity, check
     from .collector import collect
     from .drafter import Drafts, draft, merge_results
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
         Table,
     )
     from .parser import ParseResult, ParseWarning, parse, parse_with_warnings
-    from .render import build
 
 # Imported on first use, so that `edureport --help` or one build does not load check, parse,
 # draft, pandas or openpyxl (start-up is most of a small build's time).
@@ -74,7 +74,7 @@ _LAZY = {
         "model",
     ),
     **dict.fromkeys(["ParseResult", "ParseWarning", "parse", "parse_with_warnings"], "parser"),
-    "build": "render",
+    "build": "builder",
 }
 
 

@@ -394,15 +394,15 @@ def _context() -> BaseContext:
         if threading.active_count() == 1:
             return multiprocessing.get_context("fork")
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["edureport.render", "edureport.loader"])
+        context.set_forkserver_preload(["edureport.builder", "edureport.loader"])
         return context
     return multiprocessing.get_context("spawn")
 
 
 def _build(job: _Job, folder: Path, template: str | Path | None, force: bool) -> str | None:
     """Build one job (in a worker process); None, or what went wrong as the user should read it."""
+    from .builder import build
     from .loader import load
-    from .render import build
 
     try:
         document = load(job.source, values=job.values)

@@ -156,9 +156,9 @@ def build(
         return
     if name is not None:
         raise click.UsageError(_("--name goes with --rows"))
+    from .builder import build as build_document
     from .files import default_output
     from .loader import load
-    from .render import build as build_document
 
     source = sources[0]
     document = load(source)

@@ -25,11 +25,11 @@ import yaml
 
 from .dump import dumps
 from .errors import DataError, InputError, Location, Problem
+from .files import atomic_output
 from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .loader import load
 from .model import PLACEHOLDER, Document
 from .names import collision_key, safe_filename
-from .render import atomic_output
 from .targets import Target
 from .workbook.layout import (
     ALL_SHEET,

@@ -1,13 +1,18 @@
 """How numbers and dates are written: 2021年4月6日, 1,234 · 92% · 4亿 · 1.5万 (numbers by babel).
 
-A leaf of the pipeline: the model (a table's cells as printed) and compose both write through it.
+A leaf of the pipeline: the model (a table's cells as printed) and compose both write through it;
+it reads the model's Column for its types only, so the model can import it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from .model import PLACEHOLDER, Column
+from .vocab import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from .model import Column
 
 LOCALE = "zh_CN"
 

@@ -222,8 +222,9 @@ def _template_source(path: Path) -> str:
 def inspect_template(path: str | Path, data: Document | None = None) -> TemplateReport:
     """Read the template at ``path``: names it uses and misses, data it never shows, and the
     layout findings on it filled with ``data`` (default: a sample with every field)."""
+    from .builder import build
     from .checker import check
-    from .render import _environment, build, template_context
+    from .render import _environment, template_context
 
     path = Path(path)
     if not path.is_file():

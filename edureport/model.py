@@ -12,16 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .formats import format_number
 from .vocab import DEFAULT_LABELS, ROLES
+from .vocab import PLACEHOLDER as PLACEHOLDER  # its home before vocab; importers keep working
 
 
 def zh(name: str, **kw: Any) -> Any:
     """A dataclass field annotated with its Chinese name."""
     return field(metadata={"zh": name}, **kw)
-
-
-# Marks text a draft leaves for the user; printed as is so that no draft goes out unfinished.
-PLACEHOLDER = "【待填写】"
 
 
 @dataclass
@@ -61,8 +59,6 @@ class Table:
 
     def printed(self) -> tuple[str | None, list[Column], list[list[str]]]:
         """The table as a reader sees it: caption, columns and every cell as written."""
-        from .formats import format_number
-
         cells = [
             [format_number(v, c) for v, c in zip(row, self.columns, strict=False)]
             for row in self.rows
@@ -257,7 +253,9 @@ class Document:
         """Write this document as a .docx at ``output``, in ``template`` (default: a template.docx
         beside its data, else the bundled one); an existing file is replaced only with ``force``;
         a template that refers to files outside it is used only with ``allow_external``."""
-        from .render import build
+        # The pipeline sits above the model: imported when called (the public API pins this
+        # method), so that the model imports nothing of it when loaded.
+        from .builder import build
 
         return build(
             self, output, template=template, force=force, allow_external=allow_external
@@ -265,13 +263,13 @@ class Document:
 
     def to_bytes(self, *, template: str | Path | None = None) -> bytes:
         """The .docx as bytes, for a script or a web service that never touches the disk."""
-        from .render import render_bytes
+        from .builder import render_bytes  # above the model, as in build()
 
         return render_bytes(self, template)
 
     def save(self, output: str | Path, *, force: bool = False) -> Path:
         """Write this document's data as YAML at ``output`` (the form :func:`edureport.load`
         reads): all or nothing, and an existing file is replaced only with ``force``."""
-        from .dump import save
+        from .dump import save  # above the model, as in build()
 
         return save(self, output, force=force)

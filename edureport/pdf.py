@@ -41,7 +41,7 @@ def to_pdf(
     beside it), in one LibreOffice run. Existing PDFs are kept unless ``force``; that is checked
     for all of them before anything is converted. A file LibreOffice cannot convert is reported
     in ``failed`` and does not stop the others."""
-    from .render import atomic_output
+    from .files import atomic_output
 
     targets = (
         [Path(p) for p in outputs]

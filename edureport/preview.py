@@ -66,7 +66,7 @@ def preview(
         else:
             docx = source
             if source.suffix.lower() != ".docx":
-                from .render import build
+                from .builder import build
 
                 docx = build(source, work / f"{stem}.docx", template=template)
             from .pdf import to_pdf
@@ -84,7 +84,7 @@ def preview(
                 if target.exists():
                     raise OutputExistsError(location=Location(target))
         folder.mkdir(parents=True, exist_ok=True)
-        from .render import atomic_output
+        from .files import atomic_output
 
         for image, target in zip(images, targets, strict=True):
             with atomic_output(target, force) as tmp:

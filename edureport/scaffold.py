@@ -107,7 +107,7 @@ def scaffold(
 def write_scaffold(folder: str | Path, *, force: bool = False, **values: object) -> Path:
     """Write FOLDER/document.yaml (the folder is made if missing); never over a file without
     ``force``. ``values`` are those of :func:`scaffold`."""
-    from .render import atomic_output
+    from .files import atomic_output
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():

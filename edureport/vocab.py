@@ -17,6 +17,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # What an indent or a gap between words is made of in documents from the web and from Word.
 SPACE = " \t\u00a0\u2002\u2003\u3000"
 SENTENCE_END = "。！？!?"
+# Marks text a draft leaves for the user; printed as is so that no draft goes out unfinished.
+PLACEHOLDER = "【待填写】"
 # A line ending in one of these does not end a paragraph's last sentence only when it is a heading.
 
 # -- 公文 kinds, header words ------------------------------------------------------------------

@@ -503,7 +503,7 @@ class TestOutsideReferences:
     outside references in any document."""
 
     def test_build_refuses_then_allows(self, tmp_path: Path) -> None:
-        from edureport.render import default_template
+        from edureport.templates import default_template
 
         letterhead = with_remote_image(tmp_path, default_template())
         source = data(tmp_path)
@@ -779,7 +779,7 @@ class TestTracebacksBecomeErrors:
             edureport.build(data(tmp_path), tmp_path / "o.docx", template=broken)
 
     def test_doctype_in_a_template_part(self, tmp_path: Path) -> None:
-        from edureport.render import default_template
+        from edureport.templates import default_template
 
         hostile = rewrite_zip(
             default_template(), tmp_path / "t.docx", {"word/settings.xml": DOCTYPE}
@@ -806,7 +806,7 @@ class TestEveryInputHasLimits:
     --results too, not only parse and check."""
 
     def test_template_zip_bomb(self, tmp_path: Path) -> None:
-        from edureport.render import default_template
+        from edureport.templates import default_template
 
         hostile = bomb(default_template(), tmp_path / "t.docx", "word/media/huge.png")
         assert hostile.stat().st_size < 2 * 1024 * 1024

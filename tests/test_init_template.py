@@ -14,7 +14,7 @@ from edureport import commands
 from edureport.checker import check
 from edureport.cli import main
 from edureport.inspect_template import inspect_template
-from edureport.render import default_template
+from edureport.templates import default_template
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import edureport
-from edureport import prepared, render
+from edureport import prepared, render, templates
 from edureport.loader import loads
 
 
@@ -90,7 +90,7 @@ def test_any_text_builds_the_same_files(
 
 def test_a_template_edited_between_builds_is_used(tmp_path: Path) -> None:
     template = tmp_path / "letterhead.docx"
-    shutil.copy(render.default_template(), template)
+    shutil.copy(templates.default_template(), template)
     source = EXAMPLES / "chengde-2021"
     first = edureport.build(source, tmp_path / "first.docx", template=template)
     # Edit the letterhead as Word would: same file, new content (a fixed line before the body).

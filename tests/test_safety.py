@@ -12,7 +12,7 @@ from conftest import body_paragraphs, docx_lines, paragraph_text
 
 import edureport
 from edureport import OutputExistsError, TemplateError
-from edureport.render import default_template
+from edureport.templates import default_template
 
 TRICKY = [
     "A & B < C > D",

@@ -7,7 +7,7 @@ import zipfile
 from conftest import ROOT
 
 from edureport.letterhead import template_parts
-from edureport.render import default_template
+from edureport.templates import default_template
 
 
 def test_committed_template_matches_its_source() -> None:
