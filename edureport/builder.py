@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from .files import atomic_output, check_output
 from .loader import load
@@ -35,18 +36,26 @@ def build(
     document = source if isinstance(source, Document) else load(source)
     output = Path(output)
     check_output(output, force)  # fail before the work, not after
-    tpl = render(document, template, allow_external=allow_external)
-    if document.comments:  # notes for reviewers, on the words they are about (never printed)
-        from .comments import add_comments
-
-        add_comments(tpl.docx, document.comments, document.source)
+    tpl = _rendered(document, template, allow_external)
     with atomic_output(output, force) as tmp:
         tpl.save(str(tmp))
     return output
 
 
-def render_bytes(document: Document, template: str | Path | None = None) -> bytes:
-    """The .docx of ``document`` as bytes, written nowhere."""
+def render_bytes(
+    document: Document, template: str | Path | None = None, *, allow_external: bool = False
+) -> bytes:
+    """The .docx of ``document`` as bytes, written nowhere: the same document :func:`build`
+    writes, comments included."""
     buffer = io.BytesIO()
-    render(document, template).save(buffer)
+    _rendered(document, template, allow_external).save(buffer)
     return buffer.getvalue()
+
+
+def _rendered(document: Document, template: str | Path | None, allow_external: bool) -> Any:
+    tpl = render(document, template, allow_external=allow_external)
+    if document.comments:  # notes for reviewers, on the words they are about (never printed)
+        from .comments import add_comments
+
+        add_comments(tpl.docx, document.comments, document.source)
+    return tpl
