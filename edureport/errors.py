@@ -1,23 +1,42 @@
 """One exception tree for everything a user can get wrong.
 
 Every error carries where it happened (file, line or cell, field path) so that the CLI can print a
-one-paragraph message and exit non-zero without a traceback.
+one-paragraph message and exit non-zero without a traceback. Parse warnings and check findings say
+where they are with the same :class:`Location`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where something is: a file, and within it a line, a spreadsheet cell and/or a field path."""
+    """Where something is, for errors, parse warnings and check findings alike.
+
+    An error or a warning names a file and, within it, a text file's ``line``, a spreadsheet
+    ``cell`` and/or a ``field`` path. A place in a document names its ``paragraph`` (numbered from 1
+    as the reader numbers them; for a .txt the line); a check finding adds the ``offset`` of the
+    first character concerned and an ``excerpt``, and where Word users look for it: the part and
+    ``heading_path`` (工作要点 › 三、 › 12.) and the paragraph's ``opening`` words. Page rules add
+    the ``page`` and the line on it (``page_line``), as LibreOffice lays the document out. A finding
+    about the document as a whole (its paper, its footers) is ``whole_document``.
+    """
 
     file: Path | None = None
     line: int | None = None
     cell: str | None = None
     field: str | None = None
+    _: KW_ONLY
+    paragraph: int | None = None
+    offset: int | None = None
+    excerpt: str = ""
+    page: int | None = None
+    page_line: int | None = None
+    heading_path: str = ""
+    opening: str = ""
+    whole_document: bool = False
 
     def __str__(self) -> str:
         from .i18n import _, language
@@ -37,7 +56,24 @@ class Location:
                 name = field_name(field)
                 field = f"{field}（{name}）" if name else field
             parts.append(field)
+        place = self._in_document()
+        if place:
+            parts.append(place)
         return _(", ").join(parts)
+
+    def _in_document(self) -> str:
+        """The page and paragraph: page 2, line 5, paragraph 12, character 3."""
+        from .i18n import _
+
+        on_page = ""
+        if self.page is not None:
+            on_page = _("page {page}, line {line}").format(page=self.page, line=self.page_line)
+        if self.paragraph is None:
+            return on_page or (_("document") if self.whole_document else "")
+        where = _("paragraph {n}").format(n=self.paragraph)
+        if self.offset is not None:
+            where = _("paragraph {n}, character {c}").format(n=self.paragraph, c=self.offset + 1)
+        return _("{page}, {where}").format(page=on_page, where=where) if on_page else where
 
 
 class EdureportError(Exception):

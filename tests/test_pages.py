@@ -163,7 +163,7 @@ def test_checks_find_a_low_mark_and_a_heading_at_a_page_end(
 ) -> None:
     found = _findings(*rendered["seed-old"])
     mark = [f for f in found if f.rule == "P101"]
-    assert len(mark) == 1 and mark[0].location.page == 1 and mark[0].location.line == 1
+    assert len(mark) == 1 and mark[0].location.page == 1 and mark[0].location.page_line == 1
     assert "45." in mark[0].message or "44." in mark[0].message
     headings = [f for f in found if f.rule == "P102"]
     assert headings, "the seed without keep-with-next leaves a heading at the end of a page"

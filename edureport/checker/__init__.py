@@ -4,9 +4,13 @@
     >>> for finding in check("承教发〔2021〕1号.docx"):  # doctest: +SKIP
     ...     print(finding.rule, finding.severity, finding.location, finding.message)
 
-Findings are values, never exceptions: :func:`check` raises only when the file cannot be read. The
-rules are registered here, in :data:`RULES`; each lives in the module of its family (``text``,
-``layout``) with its id, and the clause it rests on in its docstring.
+Findings are values, never exceptions: :func:`check` raises only when the file cannot be read; each
+says where it is with a :class:`~edureport.errors.Location`, as errors do. The rules are registered
+here, in :data:`RULES`; each lives in the module named for what it checks, with its id, and the
+clause it rests on in its docstring. Text rules (T…) read the words: ``forms``, ``punctuation``,
+``consistency``, ``drafts``. Layout rules (L…) read a .docx's XML through ``layout_view`` and
+``styles``: ``page_setup``, ``fonts``, ``header``, ``ending``, ``references``. Page rules (P…) read
+the pages LibreOffice lays out: ``pages``.
 """
 
 from __future__ import annotations
@@ -18,20 +22,67 @@ from pathlib import Path
 from ..errors import EdureportError, InputError, Location
 from ..i18n import N_, _
 from ..reader import DocxPackage, docx_paragraphs, read_paragraphs
-from . import layout, pages, text
-from .findings import Finding, Fix, Position, Rule, Severity, Source
+from . import (
+    consistency,
+    drafts,
+    ending,
+    fonts,
+    forms,
+    header,
+    page_setup,
+    pages,
+    punctuation,
+    references,
+)
+from .findings import Finding, Fix, Rule, Severity, Source
+from .findings import Position as Position  # deprecated: a finding's location is a Location
 from .fixes import FixResult, apply_fixes
 from .where import locate
 
-# The one place rules are registered: a rule is in force when it is listed here.
-RULES: tuple[Rule, ...] = (*text.RULES, *layout.RULES, *pages.RULES)
+# The one place rules are registered: a rule is in force when it is listed here. Their order is the
+# order of findings at one place, and of `edureport rules`.
+RULES: tuple[Rule, ...] = (
+    forms.code_form,  # T101
+    forms.date_form,
+    punctuation.unpaired,  # T201
+    punctuation.quote_direction,
+    punctuation.half_width,
+    punctuation.stray_space,
+    consistency.heading_sequence,  # T301
+    consistency.heading_level_skip,
+    consistency.label_consistency,
+    consistency.end_punctuation,
+    consistency.label_alone,
+    consistency.title_year,
+    consistency.named_not_printed,
+    drafts.placeholder,  # T401
+    page_setup.paper,  # L101
+    page_setup.margins,
+    page_setup.text_grid,
+    fonts.body_font,  # L201
+    fonts.heading_font,
+    fonts.title_font,
+    fonts.text_colour,
+    header.red_mark,  # L301
+    header.red_rule,
+    header.header_order,
+    header.code_layout,
+    header.recipients,
+    ending.signature_date,  # L401
+    page_setup.page_numbers,  # L402
+    ending.colophon_lines,
+    ending.attachment_page,
+    ending.tables,
+    references.external_references,  # L501
+    *pages.RULES,  # P101…: one module, one family
+)
 
 __all__ = [
     "RULES",
     "Finding",
     "Fix",
     "FixResult",
-    "Position",
+    "Location",
     "Rule",
     "Severity",
     "check",

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import enum
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Location
 from ..reader import DocxPackage, SourceParagraph
 
 if TYPE_CHECKING:
@@ -32,33 +34,35 @@ class Severity(enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a finding is: a paragraph (numbered from 1 as the reader numbers them; for .txt files
-    the line), the offset of the first character concerned in that paragraph's text, and a short
-    excerpt. Findings about the whole document (paper size, footers) have no paragraph. Page rules
-    add the page and the line on it, as LibreOffice lays the document out."""
+def Position(  # named as the class it replaces
+    paragraph: int | None = None,
+    offset: int | None = None,
+    excerpt: str = "",
+    page: int | None = None,
+    line: int | None = None,
+    path: str = "",
+    opening: str = "",
+) -> Location:
+    """Deprecated: a finding's location is a :class:`~edureport.errors.Location`, as an error's is.
 
-    paragraph: int | None = None
-    offset: int | None = None
-    excerpt: str = ""
-    page: int | None = None
-    line: int | None = None
-    # Where Word shows it: the part and heading path, and the paragraph's opening words.
-    path: str = ""
-    opening: str = ""
-
-    def __str__(self) -> str:
-        from ..i18n import _
-
-        page = _("page {page}, line {line}").format(page=self.page, line=self.line)
-        on_page = page if self.page is not None else ""
-        if self.paragraph is None:
-            return on_page or _("document")
-        where = _("paragraph {n}").format(n=self.paragraph)
-        if self.offset is not None:
-            where = _("paragraph {n}, character {c}").format(n=self.paragraph, c=self.offset + 1)
-        return _("{page}, {where}").format(page=on_page, where=where) if on_page else where
+    Takes the arguments the old class took (``line`` the line on the page, ``path`` the heading
+    path) and returns the :class:`Location` with ``page_line`` and ``heading_path`` set."""
+    warnings.warn(
+        "checker.Position is deprecated; use edureport.Location "
+        "(its page_line and heading_path are Position's line and path)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return Location(
+        paragraph=paragraph,
+        offset=offset,
+        excerpt=excerpt,
+        page=page,
+        page_line=line,
+        heading_path=path,
+        opening=opening,
+        whole_document=paragraph is None and page is None,
+    )
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ class Finding:
 
     rule: str
     severity: Severity
-    location: Position
+    location: Location
     message: str
     clause: str
     fix: Fix | None = None
@@ -99,8 +103,8 @@ class Finding:
             "character": None if self.location.offset is None else self.location.offset + 1,
             "excerpt": self.location.excerpt,
             "page": self.location.page,
-            "line": self.location.line,
-            "path": self.location.path,
+            "line": self.location.page_line,  # the published key: the line on the page
+            "path": self.location.heading_path,
             "opening": self.location.opening,
             "message": self.message,
             "clause": self.clause,
@@ -114,7 +118,7 @@ class Finding:
 class Hit:
     """What a rule yields: the registry adds the rule id, clause and default severity."""
 
-    location: Position
+    location: Location
     message: str
     severity: Severity | None = None
     fix: Fix | None = None
@@ -188,6 +192,36 @@ def excerpt(text: str, start: int, end: int | None = None, width: int = 8) -> st
     lo, hi = max(0, start - width), min(len(text), end + width)
     piece = text[lo:hi].replace("\n", "⏎").replace("\t", "⇥")
     return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
+
+
+def span_hit(
+    source: Source,
+    index: int,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    severity: Severity | None = None,
+    fix: Fix | None = None,
+) -> Hit:
+    """A hit on ``start:end`` of paragraph ``index``, with the text around it as the excerpt."""
+    text = source.paragraph(index).text
+    where = Location(paragraph=index, offset=start, excerpt=excerpt(text, start, end))
+    return Hit(where, message, severity, fix)
+
+
+def paragraph_hit(
+    source: Source, index: int, message: str, *, severity: Severity | None = None
+) -> Hit:
+    """A hit on paragraph ``index`` as a whole, with its opening words as the excerpt."""
+    text = source.paragraph(index).text
+    where = Location(paragraph=index, excerpt=excerpt(text, 0, min(len(text), 12), 0))
+    return Hit(where, message, severity)
+
+
+def document_hit(message: str, *, severity: Severity | None = None) -> Hit:
+    """A hit on the document as a whole: its paper, margins, footers, package."""
+    return Hit(Location(whole_document=True), message, severity)
 
 
 def _visible(text: str) -> str:

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Location
 from ..gbt9704 import MARGIN_TOP, MARK_TOP, PT_PER_MM, TEXT_H, pt
 from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..office import convert
-from .findings import Hit, Position, Rule, Severity, Source, rule
+from .findings import Hit, Rule, Severity, Source, rule
 
 TOP = pt(MARGIN_TOP)  # the top of the text block, points from the top of the page
 BOTTOM = pt(MARGIN_TOP + TEXT_H)  # its bottom; below it only the page number
@@ -148,7 +149,7 @@ def lay_out(source: Source) -> Pages:
 def _at(source: Source, line: Line, message: str, **kw: object) -> Hit:
     index = line.paragraph
     opening = (source.paragraph(index).text.strip() if index else line.text.strip())[:12]
-    where = Position(index, None, opening, page=line.page, line=line.number)
+    where = Location(paragraph=index, excerpt=opening, page=line.page, page_line=line.number)
     return Hit(where, message, **kw)  # type: ignore[arg-type]
 
 
@@ -291,7 +292,7 @@ def empty_page(source: Source) -> Iterator[Hit]:
     n = pages.count
     while n > 1 and not pages.lines[n - 1]:
         yield Hit(
-            Position(page=n, line=1),
+            Location(page=n, page_line=1),
             _t("page {page} is empty: the document ends on page {last}").format(page=n, last=n - 1),
         )
         n -= 1

@@ -26,13 +26,14 @@ def line(path: Path, f: Finding) -> str:
     text = f"{where}: {_(str(f.severity))} {f.rule} {_(f.message)}"
     if f.location.page is not None:
         text = f"{where}: {_(str(f.severity))} {f.rule} "
-        text += _("page {page}, line {line}: ").format(page=f.location.page, line=f.location.line)
+        on_page = _("page {page}, line {line}: ")
+        text += on_page.format(page=f.location.page, line=f.location.page_line)
         text += _(f.message)
     if f.location.excerpt:
         text += f" 「{f.location.excerpt}」"
-    if f.location.path or f.location.opening:
+    if f.location.heading_path or f.location.opening:
         words = f"“{f.location.opening}”" if f.location.opening else ""
-        text += f" ({' '.join(filter(None, (f.location.path, words)))})"
+        text += f" ({' '.join(filter(None, (f.location.heading_path, words)))})"
     if f.clause:
         text += f" [{_(f.clause)}]"
     if f.fix is not None:

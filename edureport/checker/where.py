@@ -55,6 +55,6 @@ def locate(source: Source, findings: list[Finding]) -> list[Finding]:
         if index not in paths:
             paths[index] = (path_of(source, index), opening(source, index))
         where, words = paths[index]
-        location = dataclasses.replace(f.location, path=where, opening=words)
+        location = dataclasses.replace(f.location, heading_path=where, opening=words)
         out.append(dataclasses.replace(f, location=location))
     return out

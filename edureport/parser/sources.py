@@ -22,7 +22,7 @@ _TAB_SPLIT = re.compile(r"\t+")
 
 
 def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
-    return Location(path, field=f"paragraph {p.index}") if docx else Location(path, line=p.index)
+    return Location(path, paragraph=p.index) if docx else Location(path, line=p.index)
 
 
 def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
