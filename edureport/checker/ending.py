@@ -14,6 +14,7 @@ from ..gbt9704 import TEXT_W
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
 from ..reader import W
 from .findings import Hit, Source, paragraph_hit, rule
+from .fonts import BODY_SZ
 from .layout_view import alignment, layout_of
 from .styles import int_of
 
@@ -154,7 +155,7 @@ def tables(source: Source) -> Iterator[Hit]:
                 source, p.index, _t("this table is wider than the text block (156 mm)")
             )
         for look in view.looks(p)[:1]:
-            if (look.size or 0) > 32:
+            if (look.size or 0) > BODY_SZ:
                 yield paragraph_hit(
                     source,
                     p.index,

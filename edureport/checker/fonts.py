@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..gbt9704 import BODY_SIZE, TITLE_SIZE
 from ..i18n import N_
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
 from ..reader import SourceParagraph
@@ -18,6 +19,9 @@ HEITI = ("黑体", "simhei", "heiti", "stheiti")
 KAITI = ("楷体", "kaiti", "simkai", "stkaiti")
 XIAOBIAOSONG = ("小标宋", "xiaobiaosong", "fzxbs")
 SONG_LIKE = ("宋", "song")
+# Sizes as w:sz gives them, in half-points: 三号 32, 二号 44.
+BODY_SZ = 2 * BODY_SIZE
+TITLE_SZ = 2 * TITLE_SIZE
 
 
 def font_ok(font: str | None, family: tuple[str, ...]) -> bool:
@@ -71,7 +75,7 @@ def body_font(source: Source) -> Iterator[Hit]:
     items = []
     for p in _body_paragraphs(source):
         for look in view.looks(p):
-            problem = font_problem(look, FANGSONG, "仿宋", 32)
+            problem = font_problem(look, FANGSONG, "仿宋", BODY_SZ)
             if problem:
                 items.append((p, _t("body text in {problem}").format(problem=problem)))
                 break
@@ -102,7 +106,7 @@ def heading_font(source: Source) -> Iterator[Hit]:
         if not looks:
             continue
         family, name = _HEADING_FONTS[h.level]
-        problem = font_problem(looks[0], family, name, 32)
+        problem = font_problem(looks[0], family, name, BODY_SZ)
         if problem:
             message = _t("{level} heading in {problem}")
             items.append((p, message.format(level=_LEVEL_NAMES[h.level], problem=problem)))
@@ -136,7 +140,7 @@ def title_font(source: Source) -> Iterator[Hit]:
                     ),
                     severity=Severity.WARNING if song else Severity.ERROR,
                 )
-            if look.size != 44:
+            if look.size != TITLE_SZ:
                 message = _t("title in {size} pt, not 22 pt (二号)")
                 yield paragraph_hit(source, index, message.format(size=f"{(look.size or 0) / 2:g}"))
         jc = view.para(p).jc

@@ -10,7 +10,7 @@ from lxml import etree
 
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
 from .findings import Hit, Severity, Source, paragraph_hit, rule
-from .fonts import FANGSONG, XIAOBIAOSONG, font_ok, font_problem
+from .fonts import BODY_SZ, FANGSONG, XIAOBIAOSONG, font_ok, font_problem
 from .layout_view import alignment, layout_of
 from .styles import A_NS
 
@@ -142,7 +142,7 @@ def code_layout(source: Source) -> Iterator[Hit]:
     p = source.paragraph(s.code)
     looks = view.looks(p)
     if looks:
-        problem = font_problem(looks[0], FANGSONG, "仿宋", 32)
+        problem = font_problem(looks[0], FANGSONG, "仿宋", BODY_SZ)
         if problem:
             yield paragraph_hit(source, s.code, _t("发文字号 in {problem}").format(problem=problem))
     jc = view.para(p).jc
