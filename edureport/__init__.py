@@ -93,7 +93,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-
 __version__ = "0.1.0"
 
 __all__ = [

@@ -490,9 +490,7 @@ def check_command(
 
 
 @main.command("pdf")
-@click.argument(
-    "files", nargs=-1, required=True, type=_Existing(path_type=Path, dir_okay=False)
-)
+@click.argument("files", nargs=-1, required=True, type=_Existing(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
     "--output",

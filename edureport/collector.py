@@ -68,17 +68,19 @@ def department_outputs(
     paths = {department: folder / department_file(department, year) for department in names}
     # two names that differ only in unsafe characters or in case cannot share a folder
     if len({collision_key(p.name) for p in paths.values()}) != len(paths):
-        paths = {
-            d: folder / f"{k:02d}-{department_file(d, year)}" for k, d in enumerate(names, 1)
-        }
+        paths = {d: folder / f"{k:02d}-{department_file(d, year)}" for k, d in enumerate(names, 1)}
     outputs: dict[Path, Callable[[Path], None]] = {}
     for department, path in paths.items():
         own = assigned(tasks, department)
         led = {t.number for t in own if department in t.item.departments}
         mine = [t for t in targets if t.item in led]
         outputs[path] = functools.partial(
-            _write_department, department=department, sheet=names[department], tasks=own,
-            targets=mine, year=year,
+            _write_department,
+            department=department,
+            sheet=names[department],
+            tasks=own,
+            targets=mine,
+            year=year,
         )
     return outputs
 
@@ -111,11 +113,16 @@ def _write_department(
         ["填报事项", f"{len(tasks)}项（牵头{lead}项，配合{len(tasks) - lead}项）"],
         [],
         ["怎样填写"],
-        ["1", f"在“{sheet}”表的“完成情况”列，逐项用一段话写明{year}年做了什么、取得了什么成效，"
-              "有数字的写数字。"],
+        [
+            "1",
+            f"在“{sheet}”表的“完成情况”列，逐项用一段话写明{year}年做了什么、取得了什么成效，"
+            "有数字的写数字。",
+        ],
         ["2", "“角色”为“牵头”的事项，请汇总全部情况；为“配合”的事项，只写本科室承担的部分。"],
-        ["4", "请不要改动“序号”“工作任务”两列，也不要增删工作表；"
-              "其他事项可写在“指标实际值/备注”列。"],
+        [
+            "4",
+            "请不要改动“序号”“工作任务”两列，也不要增删工作表；其他事项可写在“指标实际值/备注”列。",
+        ],
         ["5", "用Excel或WPS填写后保存为.xlsx（文件名可以改），发回办公室。"],
     ]
     if targets:
@@ -241,7 +248,8 @@ def workbook_files(sources: Sequence[str | Path], skip: Iterable[Path] = ()) -> 
         else:
             raise InputError("no such file or folder", Location(path))
     unique = [
-        p for p in dict.fromkeys(found)
+        p
+        for p in dict.fromkeys(found)
         if p.resolve() not in skipped and not p.name.startswith(("~$", ".~lock"))
     ]
     return sorted(unique, key=lambda p: (p.stat().st_mtime, str(p)))
@@ -284,13 +292,15 @@ def read_returned(
             department = None
         elif department is None:
             if not sheet.blank:
-                filled.problems.append(Problem(
-                    Location(path, cell=f"{title}!A1"),
-                    _t(
-                        "cannot tell whose sheet this is (not a department's sheet, and the "
-                        "workbook has no {guide} naming its department); its rows were not read"
-                    ).format(guide=GUIDE_SHEET),
-                ))
+                filled.problems.append(
+                    Problem(
+                        Location(path, cell=f"{title}!A1"),
+                        _t(
+                            "cannot tell whose sheet this is (not a department's sheet, and the "
+                            "workbook has no {guide} naming its department); its rows were not read"
+                        ).format(guide=GUIDE_SHEET),
+                    )
+                )
             continue
         if received.department is None and department is not None:
             received.department = department
@@ -326,8 +336,9 @@ def _load_state(path: Path) -> dict[str, Any]:
         raise DataError("expected answers, actuals and files lists", Location(path))
     for k, answer in enumerate(data.get("answers", [])):
         if not (isinstance(answer, dict) and isinstance(answer.get("item"), int)):
-            raise DataError("expected an answer with an item number", Location(path,
-                            field=f"answers[{k}]"))
+            raise DataError(
+                "expected an answer with an item number", Location(path, field=f"answers[{k}]")
+            )
     data.setdefault("answers", [])
     data.setdefault("actuals", [])
     data.setdefault("files", [])
@@ -411,8 +422,13 @@ def collect(
             answers = []
         for number, answer in answers:
             key = (number, answer.department)
-            new = {"item": number, "department": answer.department, "result": answer.result,
-                   "note": answer.note, "source": answer.source}
+            new = {
+                "item": number,
+                "department": answer.department,
+                "result": answer.result,
+                "note": answer.note,
+                "source": answer.source,
+            }
             old = stored.get(key)
             if old is None:
                 stored[key] = new
@@ -437,27 +453,42 @@ def collect(
             stored[key] = merged
         for target in targets:
             if target.key in filled.actuals:
-                actuals[target.key] = {"item": target.item, "indicator": target.indicator,
-                                       "actual": filled.actuals[target.key]}
+                actuals[target.key] = {
+                    "item": target.item,
+                    "indicator": target.indicator,
+                    "actual": filled.actuals[target.key],
+                }
     # Files collected before keep counting as received.
     seen = {(r.file, r.department) for r in result.received}
     for known, entry in files.items():
         if known not in seen:
-            result.received.append(Received(entry["file"], entry.get("department"),
-                                             entry.get("rows", 0), entry.get("answered", 0)))
+            result.received.append(
+                Received(
+                    entry["file"],
+                    entry.get("department"),
+                    entry.get("rows", 0),
+                    entry.get("answered", 0),
+                )
+            )
     for task in tasks:
-        task.answers = _order(task, (
-            Answer(a.get("department"), a.get("result"), a.get("note"), a.get("source", ""))
-            for (number, _), a in stored.items() if number == task.number
-        ))
+        task.answers = _order(
+            task,
+            (
+                Answer(a.get("department"), a.get("result"), a.get("note"), a.get("source", ""))
+                for (number, _), a in stored.items()
+                if number == task.number
+            ),
+        )
     for number, _ in stored:
         if number not in by_number:
-            result.problems.append(Problem(
-                Location(state_path),
-                _t("a collected answer is for item {number}, which the plan does not have").format(
-                    number=number
-                ),
-            ))
+            result.problems.append(
+                Problem(
+                    Location(state_path),
+                    _t(
+                        "a collected answer is for item {number}, which the plan does not have"
+                    ).format(number=number),
+                )
+            )
     targets = [
         dataclasses.replace(t, actual=actuals[t.key]["actual"]) if t.key in actuals else t
         for t in targets
@@ -488,8 +519,13 @@ def collect(
 
 def _keep_preface(old: list[Any], new: list[Any]) -> None:
     """Keep what the office wrote in the preface in place of the placeholder."""
-    written = [p for p in old if isinstance(p, str) and not p.startswith(PLACEHOLDER)
-               and not p.endswith("完成情况见表1。")]
+    written = [
+        p
+        for p in old
+        if isinstance(p, str)
+        and not p.startswith(PLACEHOLDER)
+        and not p.endswith("完成情况见表1。")
+    ]
     if written:
         new[:1] = written
 
@@ -511,12 +547,23 @@ def write_status(path: Path, collected: Collected) -> None:
     sheet = book.active
     sheet.title = PROGRESS_SHEET
     rows = [
-        [p.department, p.assigned, p.lead, p.assigned - p.lead, p.answered, p.empty,
-         "、".join(p.files) or "未交"]
+        [
+            p.department,
+            p.assigned,
+            p.lead,
+            p.assigned - p.lead,
+            p.answered,
+            p.empty,
+            "、".join(p.files) or "未交",
+        ]
         for p in collected.progress
     ]
-    write_sheet(sheet, ("科室", "分配事项", "牵头", "配合", "已填", "未填", "收到文件"),
-                 (24, 10, 8, 8, 8, 8, 40), rows)
+    write_sheet(
+        sheet,
+        ("科室", "分配事项", "牵头", "配合", "已填", "未填", "收到文件"),
+        (24, 10, 8, 8, 8, 8, 40),
+        rows,
+    )
     if rows:
         chart = BarChart()
         chart.type = "bar"  # horizontal: long department names stay readable
@@ -534,8 +581,12 @@ def write_status(path: Path, collected: Collected) -> None:
             series.graphicalProperties.solidFill = colour
             series.graphicalProperties.line.solidFill = colour
         chart.dataLabels = DataLabelList(
-            showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
-            showPercent=False, numFmt="0;-0;;",  # no label on an empty (0) part of a bar
+            showVal=True,
+            showSerName=False,
+            showCatName=False,
+            showLegendKey=False,
+            showPercent=False,
+            numFmt="0;-0;;",  # no label on an empty (0) part of a bar
         )
         chart.y_axis.majorUnit = 1  # whole items
         chart.y_axis.number_format = "0"
@@ -544,22 +595,48 @@ def write_status(path: Path, collected: Collected) -> None:
         chart.height = max(7.5, 0.8 * len(rows) + 3)
         chart.width = 18
         sheet.add_chart(chart, f"A{len(rows) + 4}")
-    write_sheet(book.create_sheet("未填事项"), ("序号", "工作任务", "牵头", "配合"),
-                 (6, 48, 24, 24),
-                 [[t.number, t.item.title, "、".join(t.item.departments),
-                   "、".join(t.item.cooperating)] for t in collected.unanswered])
-    write_sheet(book.create_sheet("多方填报"), ("序号", "工作任务", "科室", "角色", "来源"),
-                 (6, 40, 20, 8, 40),
-                 [[t.number, t.item.title, a.department or ALL_SHEET,
-                   t.role(a.department) if a.department else "", a.source]
-                  for t in collected.tasks for a in t.answers
-                  if t in collected.answered_twice or (a.department is not None
-                                                        and t.role(a.department) == UNASSIGNED)])
-    write_sheet(book.create_sheet("未填指标"), ("任务序号", "指标", "目标值"), (8, 30, 14),
-                 [[t.item, t.indicator, t.written] for t in collected.unfilled_targets])
-    write_sheet(book.create_sheet("未匹配"), ("文件", "位置", "问题"), (30, 20, 80),
-                 [[p.location.file.name if p.location.file else "", p.location.cell or "",
-                   p.message] for p in collected.problems])
+    write_sheet(
+        book.create_sheet("未填事项"),
+        ("序号", "工作任务", "牵头", "配合"),
+        (6, 48, 24, 24),
+        [
+            [t.number, t.item.title, "、".join(t.item.departments), "、".join(t.item.cooperating)]
+            for t in collected.unanswered
+        ],
+    )
+    write_sheet(
+        book.create_sheet("多方填报"),
+        ("序号", "工作任务", "科室", "角色", "来源"),
+        (6, 40, 20, 8, 40),
+        [
+            [
+                t.number,
+                t.item.title,
+                a.department or ALL_SHEET,
+                t.role(a.department) if a.department else "",
+                a.source,
+            ]
+            for t in collected.tasks
+            for a in t.answers
+            if t in collected.answered_twice
+            or (a.department is not None and t.role(a.department) == UNASSIGNED)
+        ],
+    )
+    write_sheet(
+        book.create_sheet("未填指标"),
+        ("任务序号", "指标", "目标值"),
+        (8, 30, 14),
+        [[t.item, t.indicator, t.written] for t in collected.unfilled_targets],
+    )
+    write_sheet(
+        book.create_sheet("未匹配"),
+        ("文件", "位置", "问题"),
+        (30, 20, 80),
+        [
+            [p.location.file.name if p.location.file else "", p.location.cell or "", p.message]
+            for p in collected.problems
+        ],
+    )
     book.save(path)
 
 
@@ -573,10 +650,12 @@ def text_table(rows: Sequence[Sequence[object]]) -> str:
     widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = []
     for row in cells:
-        lines.append("  ".join(
-            c + " " * (w - _width(c)) if i == 0 else " " * (w - _width(c)) + c
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ).rstrip())
+        lines.append(
+            "  ".join(
+                c + " " * (w - _width(c)) if i == 0 else " " * (w - _width(c)) + c
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -584,8 +663,17 @@ def report(collected: Collected) -> str:
     """The terminal report: the progress table, then who and what is missing."""
     rows: list[list[object]] = [["科室", "分配", "牵头", "配合", "已填", "未填", "文件"]]
     for p in collected.progress:
-        rows.append([p.department, p.assigned, p.lead, p.assigned - p.lead, p.answered, p.empty,
-                     len(p.files)])
+        rows.append(
+            [
+                p.department,
+                p.assigned,
+                p.lead,
+                p.assigned - p.lead,
+                p.answered,
+                p.empty,
+                len(p.files),
+            ]
+        )
     out = [text_table(rows), ""]
     total = len(collected.tasks)
     answered = total - len(collected.unanswered)
@@ -598,7 +686,8 @@ def report(collected: Collected) -> str:
     for task in collected.answered_twice:
         who = "、".join(
             f"{a.department or ALL_SHEET}（{task.role(a.department) if a.department else '汇总'}）"
-            for a in task.answers if a.result
+            for a in task.answers
+            if a.result
         )
         count = sum(1 for a in task.answers if a.result)
         message = _t("item {number} answered {count} times, each kept: {who}")

@@ -184,9 +184,9 @@ def draft(
         year = plan_year + 1
     if plan_year is not None and year != plan_year + 1:
         raise InputError(
-            _(
-                "the source's plan is for {year}, so its drafts are for {next}, not {given}"
-            ).format(year=plan_year, next=plan_year + 1, given=year),
+            _("the source's plan is for {year}, so its drafts are for {next}, not {given}").format(
+                year=plan_year, next=plan_year + 1, given=year
+            ),
             where,
         )
     if serial is not None and serial < 1:
@@ -209,8 +209,13 @@ def draft(
         comments=[Comment(r.sentence, r.note) for r in reviews],
     )
     drafts = Drafts(
-        year, new, tasks, targets,
-        source_plan=copy.deepcopy(plan), reviews=reviews, summary_form=summary_form,
+        year,
+        new,
+        tasks,
+        targets,
+        source_plan=copy.deepcopy(plan),
+        reviews=reviews,
+        summary_form=summary_form,
     )
     return merge_results(drafts, results) if results is not None else drafts
 
@@ -267,8 +272,12 @@ def merge_results(drafts: Drafts, path: str | Path) -> Drafts:
     document = copy.deepcopy(drafts.document)
     document.summary = summary(drafts.year - 1, tasks, targets, drafts.summary_form)
     return dataclasses.replace(
-        drafts, document=document, tasks=tasks, targets=targets,
-        problems=list(filled.problems), results=path,
+        drafts,
+        document=document,
+        tasks=tasks,
+        targets=targets,
+        problems=list(filled.problems),
+        results=path,
     )
 
 
@@ -392,8 +401,15 @@ def _results(task: Task) -> list[str]:
 
 # Names and forms are carried over as written; only text is moved on a year.
 _KEEP = {
-    "departments", "departments_end", "labels", "number", "departments_inline", "cooperating",
-    "leader", "inline", "separators",
+    "departments",
+    "departments_end",
+    "labels",
+    "number",
+    "departments_inline",
+    "cooperating",
+    "leader",
+    "inline",
+    "separators",
 }
 
 

@@ -112,8 +112,9 @@ def dumps(document: Document, comment: str = "") -> str:
     return head + text
 
 
-def write_yaml(document: Document, output: str | Path, *, force: bool = False,
-               comment: str = "") -> Path:
+def write_yaml(
+    document: Document, output: str | Path, *, force: bool = False, comment: str = ""
+) -> Path:
     """Write ``document`` as YAML at ``output``: all or nothing, never over a file without force."""
     from .files import atomic_output
 

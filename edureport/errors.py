@@ -130,13 +130,16 @@ class OutputExistsError(EdureportError):
         from .i18n import N_
 
         if them:
-            self.hint, self.cli_hint = N_("pass force=True to replace them"), N_(
-                "use --force to replace them"
+            self.hint, self.cli_hint = (
+                N_("pass force=True to replace them"),
+                N_("use --force to replace them"),
             )
         else:
-            self.hint, self.cli_hint = N_("pass force=True to replace it"), N_(
-                "use --force to replace it"
+            self.hint, self.cli_hint = (
+                N_("pass force=True to replace it"),
+                N_("use --force to replace it"),
             )
+
 
 class OutputError(EdureportError):
     """An output cannot be written: a read-only folder, a full disk, a name too long."""

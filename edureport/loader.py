@@ -44,11 +44,15 @@ MAX_VALUES = 50_000  # the bundled 承教发〔2021〕1号 has under 400
 def row_problem(cells: int, columns: int) -> str:
     """The message for a table row that does not fit its columns (nothing is cut or padded)."""
     message = (
-        _t("the row has {cells} cell but the table has {columns} columns; give every row one "
-           "cell per column (an empty cell is null)")
+        _t(
+            "the row has {cells} cell but the table has {columns} columns; give every row one "
+            "cell per column (an empty cell is null)"
+        )
         if cells == 1
-        else _t("the row has {cells} cells but the table has {columns} columns; give every row "
-                "one cell per column (an empty cell is null)")
+        else _t(
+            "the row has {cells} cells but the table has {columns} columns; give every row "
+            "one cell per column (an empty cell is null)"
+        )
     )
     return message.format(cells=cells, columns=columns)
 
@@ -79,11 +83,15 @@ def find_data_file(path: Path) -> Path:
         found = sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
         if len(found) != 1:
             message = (
-                _t("expected one document data file (.yaml) in the folder, found {n}; name it "
-                   "document.yaml")
+                _t(
+                    "expected one document data file (.yaml) in the folder, found {n}; name it "
+                    "document.yaml"
+                )
                 if found
-                else _t("expected one document data file (.yaml) in the folder, found none; "
-                        "name it document.yaml")
+                else _t(
+                    "expected one document data file (.yaml) in the folder, found none; "
+                    "name it document.yaml"
+                )
             )
             raise InputError(
                 message.format(n=len(found)),
@@ -119,9 +127,7 @@ def load(path: str | Path, *, values: Mapping[str, str] | None = None) -> Docume
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            _t("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
-                byte=exc.start
-            ),
+            _t("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(byte=exc.start),
             Location(file),
         ) from None
     except OSError as exc:
@@ -409,9 +415,7 @@ class _Converter:
             if tp is Table and key == "rows":
                 rows_node = value_node
         for name, f in fields.items():
-            required = (
-                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            )
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if required and name not in values:
                 zh = f.metadata.get("zh")
                 label = f"“{name}” ({zh})" if zh else f"“{name}”"

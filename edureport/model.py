@@ -257,9 +257,7 @@ class Document:
         # method), so that the model imports nothing of it when loaded.
         from .builder import build
 
-        return build(
-            self, output, template=template, force=force, allow_external=allow_external
-        )
+        return build(self, output, template=template, force=force, allow_external=allow_external)
 
     def to_bytes(self, *, template: str | Path | None = None) -> bytes:
         """The .docx as bytes, for a script or a web service that never touches the disk."""

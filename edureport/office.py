@@ -24,9 +24,7 @@ INSTALL_HINT = N_(
 
 # A PDF as printed: the blank page LibreOffice inserts before an even-page section (the 版记's
 # page, GB/T 9704 7.5) is part of it, which the PDF export leaves out unless told.
-_FILTERS = {
-    "pdf": 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-}
+_FILTERS = {"pdf": 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'}
 
 
 class OfficeError(EdureportError):

@@ -138,8 +138,10 @@ def recognise(units: list[Unit]) -> Recognised:
         result.notice = notice
         rest = lines[end:]
         # The 版记 closes the whole file: its lines are the notice's, not a printed document's.
-        while rest and isinstance(rest[-1], Line) and (
-            COLOPHON_CC_RE.match(rest[-1].text) or COLOPHON_PRINTED_RE.match(rest[-1].text)
+        while (
+            rest
+            and isinstance(rest[-1], Line)
+            and (COLOPHON_CC_RE.match(rest[-1].text) or COLOPHON_PRINTED_RE.match(rest[-1].text))
         ):
             notice.colophon.insert(0, rest.pop())  # type: ignore[arg-type]
     else:

@@ -204,9 +204,10 @@ DATE_NUMERIC_RE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
 def is_date_like(text: str) -> bool:
     """A line that is meant as a date, whether or not it is a valid one (20223月23日 too)."""
     text = text.strip(SPACE)
-    return bool(
-        DATE_WRITTEN_RE.match(text) or DATE_NUMERIC_RE.match(text) or DATE_LIKE_RE.match(text)
-    ) or parse_date(text) is not None
+    return (
+        bool(DATE_WRITTEN_RE.match(text) or DATE_NUMERIC_RE.match(text) or DATE_LIKE_RE.match(text))
+        or parse_date(text) is not None
+    )
 
 
 def parse_date(text: str) -> dt.date | None:

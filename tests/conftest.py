@@ -96,7 +96,9 @@ if os.environ.get("CI"):
 CORPUS_REPORT = pytest.StashKey[str]()
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     report = config.stash.get(CORPUS_REPORT, None)
     if report:
         terminalreporter.write_sep("-", "corpus recognition (tests/test_corpus.py)")

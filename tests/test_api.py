@@ -99,8 +99,9 @@ def test_document_build_method_and_function_agree(tmp_path: Path) -> None:
 
 def test_a_table_filtered_findings_and_saved_data_from_the_top_level(tmp_path: Path) -> None:
     # What a script needs to use the results: make a Table, filter findings, save a document.
-    table = edureport.Table(columns=[edureport.Column("指标"), edureport.Column("数", "number")],
-                            rows=[["学校", 1234]])
+    table = edureport.Table(
+        columns=[edureport.Column("指标"), edureport.Column("数", "number")], rows=[["学校", 1234]]
+    )
     summary = edureport.Summary("2023年工作总结", preface=["全年办学规模稳定。", table])
     document = edureport.Document(summary=summary)
     saved = edureport.save(document, tmp_path / "data.yaml")

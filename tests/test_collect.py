@@ -90,8 +90,9 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     # 基教科 answers its lead item, one of 规划财务科's items, and a 序号 the plan lacks.
     basic = inbox1 / "jjk.xlsx"
     shutil.copy(_sent(folder, "基教科"), basic)
-    _fill(basic, {3: ANSWERS[("基教科", 3)]},
-          extra={5: ANSWERS[("基教科", 5)], 99: "计划外的工作。"})
+    _fill(
+        basic, {3: ANSWERS[("基教科", 3)]}, extra={5: ANSWERS[("基教科", 5)], 99: "计划外的工作。"}
+    )
     book = openpyxl.load_workbook(basic)
     targets = book["目标指标"]
     for row in targets.iter_rows(min_row=2):
@@ -112,8 +113,14 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     _fill(basic2, {4: ANSWERS[("基教科", 4)]})
     late = collect([inbox2], folder)  # the first round's files are not given again
     return {
-        "folder": folder, "written": written, "first": first, "again": again, "late": late,
-        "state": state, "state_again": state_again, "inbox1": inbox1,
+        "folder": folder,
+        "written": written,
+        "first": first,
+        "again": again,
+        "late": late,
+        "state": state,
+        "state_again": state_again,
+        "inbox1": inbox1,
     }
 
 
@@ -125,7 +132,8 @@ def test_each_department_gets_a_workbook_named_for_it(office: dict[str, object])
     assert isinstance(folder, Path)
     sent = sorted(p.name for p in (folder / "分发").iterdir())
     assert sent == sorted(
-        f"{d}-2021年工作完成情况.xlsx" for d in ["党建办", "办公室", "基教科", "规划财务科", "督导室"]
+        f"{d}-2021年工作完成情况.xlsx"
+        for d in ["党建办", "办公室", "基教科", "规划财务科", "督导室"]
     )
 
 
@@ -134,9 +142,13 @@ def test_a_department_workbook_holds_its_items_with_its_role(office: dict[str, o
     assert isinstance(folder, Path)
     book = openpyxl.load_workbook(_sent(folder, "督导室"))
     assert book.sheetnames[0] == "填报说明"
-    guide = [[c for c in row if c is not None] for row in book["填报说明"].iter_rows(values_only=True)]
+    guide = [
+        [c for c in row if c is not None] for row in book["填报说明"].iter_rows(values_only=True)
+    ]
     assert ["填报科室", "督导室"] in guide
-    assert any("完成情况" in str(line) for line in guide) and any("发回" in str(line) for line in guide)
+    assert any("完成情况" in str(line) for line in guide) and any(
+        "发回" in str(line) for line in guide
+    )
     rows = list(book["督导室"].iter_rows(values_only=True))
     header = rows[0]
     roles = {row[0]: row[header.index("角色")] for row in rows[1:]}
@@ -146,11 +158,13 @@ def test_a_department_workbook_holds_its_items_with_its_role(office: dict[str, o
     header = rows[0]
     assert {row[0]: row[header.index("角色")] for row in rows[1:]} == {3: "牵头", 4: "牵头"}
     assert {row[0]: row[header.index("配合单位")] for row in rows[1:]} == {
-        3: "规划财务科、督导室", 4: "督导室",
+        3: "规划财务科、督导室",
+        4: "督导室",
     }
     # the targets of the items it leads, to fill in
     assert [r[2] for r in basic["目标指标"].iter_rows(min_row=2, values_only=True)] == [
-        "学前三年毛入园率", "新增普惠性幼儿园",
+        "学前三年毛入园率",
+        "新增普惠性幼儿园",
     ]
 
 
@@ -184,7 +198,10 @@ def test_departments_whose_names_collide_as_files_get_numbered(tmp_path: Path) -
     tasks[1].item.departments = ["督导室:一"]
     names = sorted(p.name for p in department_outputs(tmp_path, tasks, [], 2021))
     clashing = [n for n in names if n.endswith("-督导室_一-2021年工作完成情况.xlsx")]
-    assert clashing == ["01-督导室_一-2021年工作完成情况.xlsx", "03-督导室_一-2021年工作完成情况.xlsx"]
+    assert clashing == [
+        "01-督导室_一-2021年工作完成情况.xlsx",
+        "03-督导室_一-2021年工作完成情况.xlsx",
+    ]
     assert "02-办公室-2021年工作完成情况.xlsx" in names  # numbered in the order of the plan
 
 
@@ -210,7 +227,9 @@ def test_the_department_is_read_from_the_workbook_not_its_name(office: dict[str,
 def test_the_first_round_report(office: dict[str, object]) -> None:
     first = office["first"]
     assert isinstance(first, Collected)
-    progress = {p.department: (p.assigned, p.answered, p.empty, len(p.files)) for p in first.progress}
+    progress = {
+        p.department: (p.assigned, p.answered, p.empty, len(p.files)) for p in first.progress
+    }
     assert progress == {
         "党建办": (2, 2, 0, 1),
         "办公室": (1, 0, 1, 0),
@@ -281,10 +300,13 @@ def test_every_answer_is_in_the_summary_under_its_item(office: dict[str, object]
     preschool, compulsory = education.subsections  # the plan's groups
     assert preschool.title == "办好学前教育"
     assert preschool.paragraphs == [
-        ANSWERS[("基教科", 3)] + "。", ANSWERS[("规划财务科", 3)],
+        ANSWERS[("基教科", 3)] + "。",
+        ANSWERS[("规划财务科", 3)],
     ]
     assert compulsory.paragraphs == [
-        ANSWERS[("基教科", 4)], ANSWERS[("规划财务科", 5)], ANSWERS[("基教科", 5)],
+        ANSWERS[("基教科", 4)],
+        ANSWERS[("规划财务科", 5)],
+        ANSWERS[("基教科", 5)],
     ]
     table = next(b for b in summary.preface if isinstance(b, edureport.Table))
     assert {r[0]: r[1:] for r in table.rows} == {
@@ -312,7 +334,8 @@ def test_the_status_workbook_has_a_progress_sheet_and_chart(office: dict[str, ob
     # a native chart over the table's own cells: 已填 and 未填 by department
     assert [f.text for f in bar.findall("c:ser/c:tx/c:strRef/c:f", c)] == ["'进度'!E1", "'进度'!F1"]
     assert [f.text for f in bar.findall("c:ser/c:val/c:numRef/c:f", c)] == [
-        "'进度'!$E$2:$E$6", "'进度'!$F$2:$F$6",
+        "'进度'!$E$2:$E$6",
+        "'进度'!$F$2:$F$6",
     ]
     assert {f.text for f in bar.findall("c:ser/c:cat/c:strRef/c:f", c)} == {"'进度'!$A$2:$A$6"}
     unmatched = list(book["未匹配"].iter_rows(min_row=2, values_only=True))
@@ -429,7 +452,8 @@ def test_draft_split_and_collect_on_the_command_line(tmp_path: Path) -> None:
     )
     unfilled = openpyxl.load_workbook(folder / "进度.xlsx")["未填指标"]
     assert [r[1] for r in unfilled.iter_rows(min_row=2, values_only=True)] == [
-        "学前三年毛入园率", "新增普惠性幼儿园",
+        "学前三年毛入园率",
+        "新增普惠性幼儿园",
     ]
     result = runner.invoke(main, ["collect", str(tmp_path / "nowhere"), "--into", str(folder)])
     assert result.exit_code == 1 and "nowhere" in result.stderr

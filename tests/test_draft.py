@@ -154,9 +154,7 @@ def test_the_folder_holds_the_workbook_and_loadable_data(
 ) -> None:
     folder = tmp_path / "drafts" / "2022"
     written = drafts.write(folder)
-    assert sorted(p.name for p in written) == [
-        "document.yaml", "results.xlsx", "source-plan.yaml"
-    ]
+    assert sorted(p.name for p in written) == ["document.yaml", "results.xlsx", "source-plan.yaml"]
     source_plan = edureport.load(folder / "source-plan.yaml").plan
     assert source_plan is not None and source_plan.title == "2021年工作要点"
     assert source_plan == edureport.load(SOURCE).plan

@@ -36,7 +36,10 @@ def test_a_second_run_refuses_to_overwrite(tmp_path: Path) -> None:
     before = (tmp_path / "document.yaml").read_bytes()
     code, _, stderr = run("draft", SOURCE, "--serial", "3", "-o", str(tmp_path))
     assert code == 1
-    assert "already has document.yaml、results.xlsx、source-plan.yaml" in stderr and "--force" in stderr
+    assert (
+        "already has document.yaml、results.xlsx、source-plan.yaml" in stderr
+        and "--force" in stderr
+    )
     assert "Traceback" not in stderr
     assert (tmp_path / "document.yaml").read_bytes() == before
     code, _, _ = run("draft", SOURCE, "--serial", "3", "-o", str(tmp_path), "--force")

@@ -65,8 +65,10 @@ def test_a_parsed_bureau_document_drafts_one_row_per_item(number: str, tmp_path:
             assert "配合单位" not in row  # a column only where the source has it
     # a sheet and a workbook for every unit, lead and co-operating alike, its role shown
     for number_, item in enumerate(expected, start=1):
-        for unit, role in [*((u, "牵头") for u in item.get("lead", [])),
-                           *((u, "配合") for u in item.get("cooperating", []))]:
+        for unit, role in [
+            *((u, "牵头") for u in item.get("lead", [])),
+            *((u, "配合") for u in item.get("cooperating", [])),
+        ]:
             sheet = book[unit[:31]]
             assert {r["序号"]: r["角色"] for r in _rows(sheet)}[number_] == role
             (sent,) = (folder / "分发").glob(f"{unit.replace('<', '_').replace('>', '_')}-*.xlsx")
@@ -84,8 +86,10 @@ def test_the_next_plan_keeps_the_inline_form_of_the_units(tmp_path: Path) -> Non
     drafts.write(tmp_path / "d")
     lines = docx_lines(edureport.build(tmp_path / "d", tmp_path / "d.docx"))
     # as the source writes it, at the end of the item's paragraph, lead unit first
-    assert any(line.endswith("(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)")
-               for line in lines)
+    assert any(
+        line.endswith("(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)")
+        for line in lines
+    )
 
 
 # A plan with groups, co-operating units, a leader and deadlines ---------------------------------
@@ -99,10 +103,21 @@ def _source() -> dict[str, Any]:
 def test_groups_leader_and_deadline_are_columns(tmp_path: Path) -> None:
     edureport.draft(DATA).write(tmp_path)
     rows = _rows(openpyxl.load_workbook(tmp_path / "results.xlsx")["全部任务"])
-    assert [r["分组"] for r in rows] == [None, None, "办好学前教育", "推进义务教育优质均衡",
-                                         "推进义务教育优质均衡"]
+    assert [r["分组"] for r in rows] == [
+        None,
+        None,
+        "办好学前教育",
+        "推进义务教育优质均衡",
+        "推进义务教育优质均衡",
+    ]
     assert [r["责任领导"] for r in rows] == ["王局长", None, "李副局长", None, None]
-    assert [r["完成时限"] for r in rows] == ["2021年12月底", "2021年6月底、12月底", None, None, None]
+    assert [r["完成时限"] for r in rows] == [
+        "2021年12月底",
+        "2021年6月底、12月底",
+        None,
+        None,
+        None,
+    ]
 
 
 def test_the_next_plan_keeps_groups_roles_and_deadlines_moved_on() -> None:
@@ -116,7 +131,9 @@ def test_the_next_plan_keeps_groups_roles_and_deadlines_moved_on() -> None:
     first = plan.items[0]
     item = source["sections"][0]["items"][0]
     assert (first.departments, first.cooperating, first.leader) == (
-        item["departments"], item["cooperating"], item["leader"]
+        item["departments"],
+        item["cooperating"],
+        item["leader"],
     )
     assert first.deadline == "2022年12月底"  # the deadline is a date of the plan's own year
 

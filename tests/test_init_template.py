@@ -55,7 +55,9 @@ def test_init_writes_a_document_that_builds_as_written(tmp_path: Path) -> None:
     findings = check(built)
     assert {f.rule for f in findings} == {"T401"}  # nothing else wrong with it
     left = [f for f in findings if f.rule == "T401"]
-    date = [f for f in left if f.location.excerpt == "【待填写】" and f.location.heading_path == "通知"]
+    date = [
+        f for f in left if f.location.excerpt == "【待填写】" and f.location.heading_path == "通知"
+    ]
     assert len(date) == 1  # the 成文日期, found under the notice
     values = [
         line.split(" #")[0] for line in text.splitlines() if not line.lstrip().startswith("#")

@@ -147,7 +147,10 @@ def test_rules_lists_every_rule_with_its_clause() -> None:
 def test_findings_say_where_word_shows_them(seed_docx: Path) -> None:
     findings = {(f.rule, f.location.paragraph): f for f in edureport_check(seed_docx)}
     item = findings[("T203", 168)].location  # 32. in section 六、 of the plan
-    assert (item.heading_path, item.opening) == ("工作要点 › 六、 › 32.", "加强机关节能管理,严格控…")
+    assert (item.heading_path, item.opening) == (
+        "工作要点 › 六、 › 32.",
+        "加强机关节能管理,严格控…",
+    )
     summary = findings[("T203", 17)].location
     assert summary.heading_path == "工作总结 › 二、 › （一）"
     _, text, _ = run("check", str(seed_docx), "--select", "T203")

@@ -203,8 +203,15 @@ def test_hand_made_document_is_read_field_by_field(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["承教发〔2021〕1号", "承教发﹝2021﹞1号", "承教发[2021]1号", "承教发【2021】1号",
-                "承教发（2021）1号", "承教发(2021)1号"],
+    "written",
+    [
+        "承教发〔2021〕1号",
+        "承教发﹝2021﹞1号",
+        "承教发[2021]1号",
+        "承教发【2021】1号",
+        "承教发（2021）1号",
+        "承教发(2021)1号",
+    ],
 )
 def test_document_code_in_look_alike_brackets(tmp_path: Path, written: str) -> None:
     path = _text_file(tmp_path, ["承德市教育局", written, "关于做好某项工作的通知", "2021年4月6日"])
@@ -215,19 +222,22 @@ def test_document_code_in_look_alike_brackets(tmp_path: Path, written: str) -> N
 
 
 def test_header_block_in_any_order_with_joint_organs_and_signer(tmp_path: Path) -> None:
-    path = _text_file(tmp_path, [
-        "承教发〔2021〕3号  签发人：张三、李四",
-        "加急",
-        "中 共 承 德 市 委 教 育 工 委",
-        "承  德  市  教  育  局",
-        "文件",
-        "关于开展",
-        "安全检查的通知",
-        "",
-        "请认真落实。",
-        "中共承德市委教育工委    承德市教育局",
-        "2021-05-01",
-    ])
+    path = _text_file(
+        tmp_path,
+        [
+            "承教发〔2021〕3号  签发人：张三、李四",
+            "加急",
+            "中 共 承 德 市 委 教 育 工 委",
+            "承  德  市  教  育  局",
+            "文件",
+            "关于开展",
+            "安全检查的通知",
+            "",
+            "请认真落实。",
+            "中共承德市委教育工委    承德市教育局",
+            "2021-05-01",
+        ],
+    )
     notice = edureport.parse(path).notice
     assert notice is not None
     assert notice.organs == ["中共承德市委教育工委", "承德市教育局"]
@@ -239,26 +249,45 @@ def test_header_block_in_any_order_with_joint_organs_and_signer(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("written", "date"),
-    [("2021年4月6日", dt.date(2021, 4, 6)), ("二〇二一年四月六日", dt.date(2021, 4, 6)),
-     ("二○二一年十二月三十一日", dt.date(2021, 12, 31)), ("2021-04-06", dt.date(2021, 4, 6)),
-     ("2021.4.6", dt.date(2021, 4, 6)), ("2021/4/6", dt.date(2021, 4, 6)),
-     ("2021年2月30日", None), ("2021年工作总结", None)],
+    [
+        ("2021年4月6日", dt.date(2021, 4, 6)),
+        ("二〇二一年四月六日", dt.date(2021, 4, 6)),
+        ("二○二一年十二月三十一日", dt.date(2021, 12, 31)),
+        ("2021-04-06", dt.date(2021, 4, 6)),
+        ("2021.4.6", dt.date(2021, 4, 6)),
+        ("2021/4/6", dt.date(2021, 4, 6)),
+        ("2021年2月30日", None),
+        ("2021年工作总结", None),
+    ],
 )
 def test_dates_in_chinese_and_arabic_forms(written: str, date: dt.date | None) -> None:
     assert parse_date(written) == date
 
 
 def test_names_are_split_outside_brackets_only() -> None:
-    assert split_names("局机关各科室（馆、站）、督导室", "、") == ["局机关各科室（馆、站）", "督导室"]
+    assert split_names("局机关各科室（馆、站）、督导室", "、") == [
+        "局机关各科室（馆、站）",
+        "督导室",
+    ]
     assert undistribute("承  德  市  教  育  局") == "承德市教育局"
     assert undistribute("承德市 教育局") == "承德市 教育局"
 
 
 def test_several_attachments_and_a_signature_that_is_not_the_organ(tmp_path: Path) -> None:
-    path = _text_file(tmp_path, [
-        "承德市教育局", "承教发〔2021〕2号", "关于报送材料的通知", "各学校：", "请按时报送。",
-        "附件：1. 报送表", "2. 填表说明", "承德市教育局办公室", "2021年6月1日",
-    ])
+    path = _text_file(
+        tmp_path,
+        [
+            "承德市教育局",
+            "承教发〔2021〕2号",
+            "关于报送材料的通知",
+            "各学校：",
+            "请按时报送。",
+            "附件：1. 报送表",
+            "2. 填表说明",
+            "承德市教育局办公室",
+            "2021年6月1日",
+        ],
+    )
     notice = edureport.parse(path).notice
     assert notice is not None
     assert (notice.recipients, notice.body) == (["各学校"], ["请按时报送。"])
@@ -270,8 +299,17 @@ def test_several_attachments_and_a_signature_that_is_not_the_organ(tmp_path: Pat
 
 
 def test_heading_numbers_that_break_the_sequence_are_kept_and_built_back(tmp_path: Path) -> None:
-    lines = ["2021年工作总结", "一、甲", "二、乙", "四、丁", "五、戊", "（1）小项", "五、再一个",
-             "（一）子项", "（三）再子项"]
+    lines = [
+        "2021年工作总结",
+        "一、甲",
+        "二、乙",
+        "四、丁",
+        "五、戊",
+        "（1）小项",
+        "五、再一个",
+        "（一）子项",
+        "（三）再子项",
+    ]
     path = _text_file(tmp_path, lines)
     result = parse_with_warnings(path)
     sections = result.document.summary.sections  # type: ignore[union-attr]
@@ -324,9 +362,16 @@ def test_plan_field_labels_are_kept_as_written(tmp_path: Path) -> None:
     first, second, fourth = plan.items
     assert first.labels == {"goal": "任务目标", "measures": "主要措施", "departments": "责任单位"}
     assert first.measures == ["", "集中学习。", "自主学习。"]
-    assert (first.departments, first.departments_end) == (["办公室", "局机关各科室（馆、站）"], "。")
+    assert (first.departments, first.departments_end) == (
+        ["办公室", "局机关各科室（馆、站）"],
+        "。",
+    )
     assert second.number == "2．"  # full-width point: not the standard form
-    assert second.labels == {"goal": "工作目标:", "measures": "工作举措", "departments": "（牵头单位："}
+    assert second.labels == {
+        "goal": "工作目标:",
+        "measures": "工作举措",
+        "departments": "（牵头单位：",
+    }
     assert (second.measures, second.departments) == (["抓好支部建设。"], ["机关党委", "人事科"])
     assert (second.departments_inline, second.departments_end) == (True, "）")
     assert fourth.number == "4."  # 3 is missing
@@ -360,18 +405,36 @@ def test_compose_prints_a_kept_number_and_counts_on_from_it() -> None:
     summary = Summary("总结", sections=[Section("甲"), Section("丙", number="三、"), Section("丁")])
     headings = [b.heading for b in compose_summary(summary).blocks]
     assert headings == ["一、甲", "三、丙", "四、丁"]
-    assert (numeral_value("（十二）"), numeral_value("九十九、"), numeral_value("4．")) == (12, 99, 4)
+    assert (numeral_value("（十二）"), numeral_value("九十九、"), numeral_value("4．")) == (
+        12,
+        99,
+        4,
+    )
 
 
 def test_compose_inline_departments_unlabelled_overview_and_plain_paragraphs() -> None:
-    item = PlanItem("学习", measures=["抓好学习。"], departments=["办公室"], departments_end="）",
-                    labels={"departments": "（责任科室："}, departments_inline=True,
-                    paragraphs=["补充说明。"])
-    plan = Plan("要点", overview=["总的说。"], overview_label="",
-                sections=[PlanSection("党建", items=[item], paragraphs=["本部分。"], number="二、")])
+    item = PlanItem(
+        "学习",
+        measures=["抓好学习。"],
+        departments=["办公室"],
+        departments_end="）",
+        labels={"departments": "（责任科室："},
+        departments_inline=True,
+        paragraphs=["补充说明。"],
+    )
+    plan = Plan(
+        "要点",
+        overview=["总的说。"],
+        overview_label="",
+        sections=[PlanSection("党建", items=[item], paragraphs=["本部分。"], number="二、")],
+    )
     blocks = compose_plan(plan).blocks
     assert [(b.label + b.heading + b.text) for b in blocks] == [
-        "总的说。", "二、党建", "本部分。", "1.学习", "工作措施：抓好学习。（责任科室：办公室）",
+        "总的说。",
+        "二、党建",
+        "本部分。",
+        "1.学习",
+        "工作措施：抓好学习。（责任科室：办公室）",
         "补充说明。",
     ]
 
@@ -411,7 +474,10 @@ def _bytes(data: bytes) -> Any:
 
 
 BAD_INPUTS = {
-    "renamed.docx": (_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "Word 97-2003 .doc"),
+    "renamed.docx": (
+        _bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+        "Word 97-2003 .doc",
+    ),
     "old.doc": (_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 60), ".doc"),
     "~$x.docx": (_bytes(b"\x08owner" + b"\0" * 100), "lock file"),
     "truncated.docx": (_truncated, "zip"),

@@ -28,8 +28,30 @@ from edureport.model import (
 )
 
 # Words of the trade, none ending a title (通知, 总结, 要点 …) or starting a heading or a label.
-WORDS = ["教育", "学校", "教师", "学生", "质量", "建设", "全面", "加强", "深化", "改革", "创新",
-         "服务", "管理", "体系", "基础", "保障", "推进", "课程", "安全", "资源", "2021年", "98%"]
+WORDS = [
+    "教育",
+    "学校",
+    "教师",
+    "学生",
+    "质量",
+    "建设",
+    "全面",
+    "加强",
+    "深化",
+    "改革",
+    "创新",
+    "服务",
+    "管理",
+    "体系",
+    "基础",
+    "保障",
+    "推进",
+    "课程",
+    "安全",
+    "资源",
+    "2021年",
+    "98%",
+]
 ORGANS = ["承德市教育局", "中共承德市委教育工委", "承德市人力资源和社会保障局"]
 DEPARTMENTS = ["办公室", "基教科", "规划财务（审计）科", "局机关各科室（馆、站）", "督导室"]
 
@@ -57,17 +79,20 @@ def sections(draw: st.DrawFn, level: int) -> list[Section]:
     result = []
     for number in draw(numbers(count, level)):
         run_in = draw(st.booleans())
-        paragraphs: list[str | Table] = list(draw(st.lists(paragraph, min_size=int(run_in),
-                                                          max_size=2)))
+        paragraphs: list[str | Table] = list(
+            draw(st.lists(paragraph, min_size=int(run_in), max_size=2))
+        )
         if level == 1 and draw(st.booleans()):
             paragraphs.append(draw(tables()))
-        result.append(Section(
-            draw(title) + ("。" if run_in else ""),
-            paragraphs,
-            draw(sections(level + 1)) if level < 2 else [],
-            run_in=run_in,
-            number=number,
-        ))
+        result.append(
+            Section(
+                draw(title) + ("。" if run_in else ""),
+                paragraphs,
+                draw(sections(level + 1)) if level < 2 else [],
+                run_in=run_in,
+                number=number,
+            )
+        )
     return result
 
 
@@ -76,8 +101,10 @@ def tables(draw: st.DrawFn) -> Table:
     rows = draw(st.integers(1, 3))
     return Table(
         columns=[Column("指标"), Column("人数", "number"), Column("增幅", "percent", 1)],
-        rows=[[draw(phrase), draw(st.integers(0, 10**7)), draw(st.integers(1, 999)) / 1000]
-              for _ in range(rows)],
+        rows=[
+            [draw(phrase), draw(st.integers(0, 10**7)), draw(st.integers(1, 999)) / 1000]
+            for _ in range(rows)
+        ],
         caption="表1　" + draw(phrase),
     )
 
@@ -99,7 +126,9 @@ def items(draw: st.DrawFn, numbers_: list[str | None]) -> list[PlanItem]:
             last = item.measures[-1] if item.measures else item.goal[-1] if item.goal else ""
             if last and draw(st.booleans()):
                 item.departments_inline = True
-                item.labels["departments"] = "（" + draw(st.sampled_from(["责任科室", "牵头单位"])) + "："
+                item.labels["departments"] = (
+                    "（" + draw(st.sampled_from(["责任科室", "牵头单位"])) + "："
+                )
                 item.departments_end = "）"
             else:
                 item.departments_end = draw(st.sampled_from(["", "。"]))
@@ -125,8 +154,15 @@ def plans(draw: st.DrawFn) -> Plan:
 
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
-    summary = Summary(f"{draw(st.integers(2000, 2099))}年工作总结", draw(st.lists(paragraph, max_size=2)),
-                      draw(sections(1))) if draw(st.booleans()) else None
+    summary = (
+        Summary(
+            f"{draw(st.integers(2000, 2099))}年工作总结",
+            draw(st.lists(paragraph, max_size=2)),
+            draw(sections(1)),
+        )
+        if draw(st.booleans())
+        else None
+    )
     plan = draw(plans()) if draw(st.booleans()) or summary is None else None
     if not draw(st.booleans()):
         return Document(summary=summary, plan=plan)
@@ -136,8 +172,9 @@ def documents(draw: st.DrawFn) -> Document:
         code=DocumentCode("承教发", date.year, draw(st.integers(1, 300))),
         title=["关于印发" + draw(phrase), "工作要点的通知"],
         date=date,
-        recipients=draw(st.lists(st.sampled_from(["各县（市、区）教体局", "直属学校"]),
-                                 max_size=2, unique=True)),
+        recipients=draw(
+            st.lists(st.sampled_from(["各县（市、区）教体局", "直属学校"]), max_size=2, unique=True)
+        ),
         body=draw(st.lists(paragraph, min_size=1, max_size=2)),
         mark_word=draw(st.sampled_from([None, "文件"])),
         signer=draw(st.lists(st.sampled_from(["张三", "李四"]), max_size=2, unique=True)),
@@ -152,8 +189,9 @@ def documents(draw: st.DrawFn) -> Document:
         notice.printed_by = "承德市教育局办公室"
         later = date + dt.timedelta(days=draw(st.integers(1, 5)))
         notice.printed_on = draw(st.sampled_from([None, later]))
-    prints: list[Printable] = [n for n in ("summary", "plan")
-                               if (summary if n == "summary" else plan) is not None]
+    prints: list[Printable] = [
+        n for n in ("summary", "plan") if (summary if n == "summary" else plan) is not None
+    ]
     notice.prints = prints
     return Document(notice=notice, summary=summary, plan=plan)
 

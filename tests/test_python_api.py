@@ -82,7 +82,10 @@ def test_to_bytes_is_the_document_build_writes_comments_included(tmp_path: Path)
     document = edureport.load(EXAMPLES / "chengde-2021")
     document.comments = [edureport.Comment("深入学习贯彻党的十九届五中全会精神", "核对")]
     built = document.build(tmp_path / "out.docx")
-    with zipfile.ZipFile(io.BytesIO(document.to_bytes())) as in_memory, zipfile.ZipFile(built) as on_disk:
+    with (
+        zipfile.ZipFile(io.BytesIO(document.to_bytes())) as in_memory,
+        zipfile.ZipFile(built) as on_disk,
+    ):
         assert sorted(in_memory.namelist()) == sorted(on_disk.namelist())
         assert "word/comments.xml" in in_memory.namelist()
         assert in_memory.read("word/document.xml") == on_disk.read("word/document.xml")

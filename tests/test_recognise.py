@@ -117,8 +117,16 @@ def test_a_code_in_any_bracket_fused_to_the_title_and_a_line_run_together(
 
 
 def test_urgency_words_are_header_lines_for_check_too(tmp_path: Path) -> None:
-    lines = ["特提", "某县教育局", "某教发〔2024〕3号", "关于做好工作的通知", "各学校：", "请落实。",
-             "某县教育局", "2024年3月5日"]
+    lines = [
+        "特提",
+        "某县教育局",
+        "某教发〔2024〕3号",
+        "关于做好工作的通知",
+        "各学校：",
+        "请落实。",
+        "某县教育局",
+        "2024年3月5日",
+    ]
     path = _text(tmp_path, lines)
     notice = edureport.parse(path).notice
     assert notice is not None and notice.urgency == "特提"
@@ -128,8 +136,15 @@ def test_urgency_words_are_header_lines_for_check_too(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("written", ["20223月23日", "2024327", "2024年2月30日"])
 def test_a_malformed_date_is_a_finding_and_its_text_is_kept(tmp_path: Path, written: str) -> None:
-    lines = ["某县教育局", "某教发〔2024〕3号", "关于做好工作的通知", "各学校：", "请落实。",
-             "某县教育局", written]
+    lines = [
+        "某县教育局",
+        "某教发〔2024〕3号",
+        "关于做好工作的通知",
+        "各学校：",
+        "请落实。",
+        "某县教育局",
+        written,
+    ]
     path = _text(tmp_path, lines)
     assert [f.rule for f in edureport.check(path) if f.rule == "T102"] == ["T102"]
     notice = edureport.parse(path).notice
@@ -165,8 +180,12 @@ def test_three_levels_items_are_the_deepest_and_groups_keep_numbering_on(tmp_pat
 @pytest.mark.parametrize("mark", ["1、", "1．", "(1)", "（1）", "①"])
 def test_items_numbered_any_way_a_typist_does(tmp_path: Path, mark: str) -> None:
     second = mark.replace("1", "2").replace("①", "②")
-    lines = ["2022年工作要点", "一、疫情防控", f"{mark}强化防控体系。坚持外防输入。",
-             f"{second}提升应急能力。扩增检测能力。"]
+    lines = [
+        "2022年工作要点",
+        "一、疫情防控",
+        f"{mark}强化防控体系。坚持外防输入。",
+        f"{second}提升应急能力。扩增检测能力。",
+    ]
     document = edureport.parse(_text(tmp_path, lines))
     plan = document.plan
     assert plan is not None
@@ -204,8 +223,11 @@ def test_label_lines_for_every_role(tmp_path: Path) -> None:
         ("（牵头科室：基教科；配合科室：督导室、教研室）", ["基教科"], ["督导室", "教研室"]),
         ("（基教科牵头，督导室、教研室参与）", ["基教科"], ["督导室", "教研室"]),
         ("（基教科负责）", ["基教科"], []),
-        ("(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)", ["市教育局"],
-         ["市委农办", "各县<市、区>人民政府"]),
+        (
+            "(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)",
+            ["市教育局"],
+            ["市委农办", "各县<市、区>人民政府"],
+        ),
     ],
 )
 def test_units_named_inline_in_every_common_form(
@@ -255,8 +277,14 @@ def test_a_thousand_items_come_back_a_thousand(tmp_path: Path) -> None:
 
 
 def test_a_summary_going_from_yi_to_1_without_the_middle_level(tmp_path: Path) -> None:
-    lines = ["2021年工作总结", "一、2021年工作总结", "1.推进学前教育。毛入园率达95%。",
-             "2.推进义务教育。投入资金。", "二、存在的问题", "（一）师资不足。"]
+    lines = [
+        "2021年工作总结",
+        "一、2021年工作总结",
+        "1.推进学前教育。毛入园率达95%。",
+        "2.推进义务教育。投入资金。",
+        "二、存在的问题",
+        "（一）师资不足。",
+    ]
     document = edureport.parse(_text(tmp_path, lines))
     summary = document.summary
     assert summary is not None
@@ -280,14 +308,27 @@ def test_a_second_summary_in_one_file_is_its_own_part(tmp_path: Path) -> None:
 
 def test_hard_wrapped_lines_and_page_numbers_are_joined_into_paragraphs(tmp_path: Path) -> None:
     width = "全市教育系统坚持以习近平新时代中国特色社会主义思想为指导深入贯彻"  # 32 characters
-    lines = ["2021年工作总结", "一、坚持党的领导", width, width, "- 2 -", width, "工作取得成效。",
-             "二、推进改革", width, width, "改革取得实效。"]
+    lines = [
+        "2021年工作总结",
+        "一、坚持党的领导",
+        width,
+        width,
+        "- 2 -",
+        width,
+        "工作取得成效。",
+        "二、推进改革",
+        width,
+        width,
+        "改革取得实效。",
+    ]
     result = parse_with_warnings(_text(tmp_path, lines))
     summary = result.document.summary
     assert summary is not None
     assert summary.sections[0].paragraphs == [width * 3 + "工作取得成效。"]
     assert summary.sections[1].paragraphs == [width * 2 + "改革取得实效。"]
-    assert [str(w).split(": ", 1)[1] for w in result.warnings] == ["a page number “- 2 -” is left out"]
+    assert [str(w).split(": ", 1)[1] for w in result.warnings] == [
+        "a page number “- 2 -” is left out"
+    ]
 
 
 def test_no_break_space_indents_are_not_text(tmp_path: Path) -> None:
@@ -334,10 +375,12 @@ def _numbered(paragraph: object, level: int) -> None:
     from docx.oxml import parse_xml
 
     ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    ppr.append(parse_xml(
-        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
-    ))
+    ppr.append(
+        parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        )
+    )
 
 
 def test_word_automatic_numbering_is_read_as_the_number_it_shows(tmp_path: Path) -> None:
@@ -349,8 +392,13 @@ def test_word_automatic_numbering_is_read_as_the_number_it_shows(tmp_path: Path)
     numbering.insert(0, parse_xml(_NUMBERING))
     numbering.append(parse_xml(_NUM))
     doc.add_paragraph("2024年工作要点")
-    for text, level in [("党的建设", 0), ("理论学习。集中学习。", 1), ("支部建设。规范支部。", 1),
-                        ("教育教学", 0), ("课程改革。推进新课标。", 1)]:
+    for text, level in [
+        ("党的建设", 0),
+        ("理论学习。集中学习。", 1),
+        ("支部建设。规范支部。", 1),
+        ("教育教学", 0),
+        ("课程改革。推进新课标。", 1),
+    ]:
         _numbered(doc.add_paragraph(text), level)
     path = tmp_path / "numbered.docx"
     doc.save(str(path))
@@ -360,7 +408,9 @@ def test_word_automatic_numbering_is_read_as_the_number_it_shows(tmp_path: Path)
     # Word restarts level 2 under each level-1 entry, so the third item shows 1. again; the
     # plan's numbering runs on, so that 1. is kept as written
     assert [(i.title, i.number) for i in plan.items] == [
-        ("理论学习。", None), ("支部建设。", None), ("课程改革。", "1."),
+        ("理论学习。", None),
+        ("支部建设。", None),
+        ("课程改革。", "1."),
     ]
 
 
@@ -378,7 +428,10 @@ def test_heading_styles_without_numbers_are_headings(tmp_path: Path) -> None:
     doc.save(str(path))
     summary = edureport.parse(path).summary
     assert summary is not None
-    assert [(s.title, s.number) for s in summary.sections] == [("强化党建引领", ""), ("推进改革", "")]
+    assert [(s.title, s.number) for s in summary.sections] == [
+        ("强化党建引领", ""),
+        ("推进改革", ""),
+    ]
     assert summary.sections[0].paragraphs == ["全年召开会议12次。"]
     assert [s.title for s in summary.sections[0].subsections] == ["思想建设"]
 
@@ -446,9 +499,16 @@ def test_a_task_table_in_a_workbook_is_a_plan(tmp_path: Path) -> None:
 def test_a_table_of_contents_is_front_matter_and_a_page_break_mid_sentence_is_joined(
     tmp_path: Path,
 ) -> None:
-    lines = ["目  录", "一、总体要求……………………1", "二、主要任务……………………2",
-             "2024年工作要点", "一、总体要求", "1.稳中求进。坚持稳中求进，", "- 3 -",
-             "推动教育高质量发展。"]
+    lines = [
+        "目  录",
+        "一、总体要求……………………1",
+        "二、主要任务……………………2",
+        "2024年工作要点",
+        "一、总体要求",
+        "1.稳中求进。坚持稳中求进，",
+        "- 3 -",
+        "推动教育高质量发展。",
+    ]
     result = parse_with_warnings(_text(tmp_path, lines))
     document = result.document
     assert document.front_matter == lines[:3]
@@ -522,9 +582,17 @@ def test_a_page_line_between_title_and_recipients_and_the_organ_from_the_title(
 
 
 def test_a_page_title_repeated_with_spaces_and_site_lines_before_it(tmp_path: Path) -> None:
-    lines = ["某县教育局2022年工作要点", "VIP专免", "2024-06-03", "29.51KB", "24 页",
-             "某县教育局 2022 年工作要点", "2022 年是关键之年。", "一、办好人民满意教育",
-             "1.推进中心建设。制定实施方案。"]
+    lines = [
+        "某县教育局2022年工作要点",
+        "VIP专免",
+        "2024-06-03",
+        "29.51KB",
+        "24 页",
+        "某县教育局 2022 年工作要点",
+        "2022 年是关键之年。",
+        "一、办好人民满意教育",
+        "1.推进中心建设。制定实施方案。",
+    ]
     document = edureport.parse(_text(tmp_path, lines))
     assert document.front_matter == lines[:5]
     assert document.plan is not None and document.plan.title == lines[5]
@@ -540,8 +608,15 @@ def test_a_header_and_a_colophon_drawn_as_tables(tmp_path: Path) -> None:
     header.cell(1, 0).text = "某县教育局"
     header.cell(0, 1).merge(header.cell(1, 1))
     header.cell(0, 1).text = "文件"
-    for line in ["某教发〔2023〕5号", "关于做好安全工作的通知", "各学校：", "请认真落实。",
-                 "特此通知。", "中共某县委教育工委    某县教育局", "2023年5月6日"]:
+    for line in [
+        "某教发〔2023〕5号",
+        "关于做好安全工作的通知",
+        "各学校：",
+        "请认真落实。",
+        "特此通知。",
+        "中共某县委教育工委    某县教育局",
+        "2023年5月6日",
+    ]:
         doc.add_paragraph(line)
     colophon = doc.add_table(rows=2, cols=2)
     colophon.cell(0, 0).merge(colophon.cell(0, 1))
@@ -561,10 +636,19 @@ def test_a_header_and_a_colophon_drawn_as_tables(tmp_path: Path) -> None:
 def test_an_attachment_list_under_its_own_label_and_a_notice_naming_no_organ(
     tmp_path: Path,
 ) -> None:
-    lines = ["关于召开方案征求意见会的预通知", "各区人民政府、市直有关单位:",
-             "拟于近期召开征求意见会,时间另行通知。", "联系人:张三  12345678", "附件:",
-             "1.参会单位名单", "2.《某某行动实施方案(代拟稿)》", "2020年10月21日", "附件1",
-             "参会单位名单", "市委宣传部、市教体局。"]
+    lines = [
+        "关于召开方案征求意见会的预通知",
+        "各区人民政府、市直有关单位:",
+        "拟于近期召开征求意见会,时间另行通知。",
+        "联系人:张三  12345678",
+        "附件:",
+        "1.参会单位名单",
+        "2.《某某行动实施方案(代拟稿)》",
+        "2020年10月21日",
+        "附件1",
+        "参会单位名单",
+        "市委宣传部、市教体局。",
+    ]
     path = _text(tmp_path, lines)
     result = parse_with_warnings(path)
     notice = result.document.notice
@@ -579,8 +663,17 @@ def test_an_attachment_list_under_its_own_label_and_a_notice_naming_no_organ(
 
 
 def test_a_table_of_contents_without_leaders_before_a_collection(tmp_path: Path) -> None:
-    lines = ["目录", "1.某区2022年工作总结 3", "2.某局2022年工作总结 13", "某区2022年工作总结",
-             "一、主要成效", "全年推进。", "某局2022年工作总结", "一、主要做法", "狠抓落实。"]
+    lines = [
+        "目录",
+        "1.某区2022年工作总结 3",
+        "2.某局2022年工作总结 13",
+        "某区2022年工作总结",
+        "一、主要成效",
+        "全年推进。",
+        "某局2022年工作总结",
+        "一、主要做法",
+        "狠抓落实。",
+    ]
     document = edureport.parse(_text(tmp_path, lines))
     assert document.front_matter == lines[:3]
     assert document.summary is not None and document.summary.title == "某区2022年工作总结"
@@ -613,8 +706,15 @@ def test_short_numbered_lines_are_items_not_page_chunks(tmp_path: Path) -> None:
 
 
 def test_recipients_still_to_be_filled_are_the_recipients_line(tmp_path: Path) -> None:
-    lines = ["某县教育局", "某教发〔2024〕【待填写】号", "关于做好工作的通知", "【待填写】：",
-             "请认真落实。", "某县教育局", "【待填写】"]
+    lines = [
+        "某县教育局",
+        "某教发〔2024〕【待填写】号",
+        "关于做好工作的通知",
+        "【待填写】：",
+        "请认真落实。",
+        "某县教育局",
+        "【待填写】",
+    ]
     notice = edureport.parse(_text(tmp_path, lines)).notice
     assert notice is not None and notice.recipients == ["【待填写】"]
     assert notice.code is not None and notice.code.serial is None
@@ -622,11 +722,23 @@ def test_recipients_still_to_be_filled_are_the_recipients_line(tmp_path: Path) -
 
 
 def test_a_notice_with_a_colophon_and_no_printed_document(tmp_path: Path) -> None:
-    lines = ["某县教育局", "某教发〔2024〕3号", "关于做好安全工作的通知", "各学校：", "请认真落实。",
-             "某县教育局", "2024年3月5日", "抄送：市教育局。", "某县教育局办公室  2024年3月5日印发"]
+    lines = [
+        "某县教育局",
+        "某教发〔2024〕3号",
+        "关于做好安全工作的通知",
+        "各学校：",
+        "请认真落实。",
+        "某县教育局",
+        "2024年3月5日",
+        "抄送：市教育局。",
+        "某县教育局办公室  2024年3月5日印发",
+    ]
     document = edureport.parse(_text(tmp_path, lines))
     notice = document.notice
-    assert notice is not None and (notice.cc, notice.printed_by) == (["市教育局"], "某县教育局办公室")
+    assert notice is not None and (notice.cc, notice.printed_by) == (
+        ["市教育局"],
+        "某县教育局办公室",
+    )
     assert document.summary is None and document.plan is None and notice.prints == []
     built = edureport.build(document, tmp_path / "notice.docx")
     assert edureport.check(built) == []  # the 版记 is not taken for a printed document (L404)

@@ -138,7 +138,9 @@ def test_tables_compare_by_what_they_print() -> None:
     from_page = Table(columns, [["学生", 0.032]], "表1")
     assert from_sheet == from_page  # both print 3.2%; where rows came from is not content
     assert from_sheet != Table(columns, [["学生", 0.033]], "表1")
-    assert from_sheet != Table([Column("指标"), Column("增幅", "percent", 2)], [["学生", 0.0319]], "表1")
+    assert from_sheet != Table(
+        [Column("指标"), Column("增幅", "percent", 2)], [["学生", 0.0319]], "表1"
+    )
 
 
 def test_tables_in_a_plan_section_and_after_an_items_fields(tmp_path: Path) -> None:
@@ -167,7 +169,10 @@ def test_tables_in_a_plan_section_and_after_an_items_fields(tmp_path: Path) -> N
     )
     (tmp_path / "schools.csv").write_text("学校,学位\n一中,1500\n", encoding="utf-8")
     out = edureport.build(data, tmp_path / "plan.docx")
-    assert _tables(out) == [[["指标", "目标"], ["新增学位", "4,500"]], [["学校", "学位"], ["一中", "1500"]]]
+    assert _tables(out) == [
+        [["指标", "目标"], ["新增学位", "4,500"]],
+        [["学校", "学位"], ["一中", "1500"]],
+    ]
 
 
 ITEM_WITH_TABLES = """\

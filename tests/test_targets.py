@@ -20,9 +20,7 @@ def test_the_five_targets_of_the_seed_plan_are_found() -> None:
     paragraphs = seed_paragraphs()
     plan = paragraphs[paragraphs.index("2021年工作要点") :]
     found = {
-        (t.indicator, t.comparison, t.value, t.unit)
-        for text in plan
-        for t in find_targets(text)
+        (t.indicator, t.comparison, t.value, t.unit) for text in plan for t in find_targets(text)
     }
     assert ("学前三年毛入园率", "达到", 92, "%") in found
     assert ("新增省级示范性幼儿园", "", 10, "所") in found

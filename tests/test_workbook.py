@@ -57,7 +57,14 @@ def test_all_items_sheet_has_one_row_per_plan_item(blank: Path) -> None:
     sheet = book["全部任务"]
     header = [c.value for c in sheet[1]]
     assert header == [
-        "序号", "部分", "工作任务", "目标任务", "工作措施", "责任科室", "完成情况", "指标实际值/备注",
+        "序号",
+        "部分",
+        "工作任务",
+        "目标任务",
+        "工作措施",
+        "责任科室",
+        "完成情况",
+        "指标实际值/备注",
     ]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 34
@@ -168,7 +175,9 @@ def test_results_are_read_by_item(drafts: edureport.Drafts, blank: Path) -> None
     assert any(p.location.cell == "全部任务!G3" for p in missing)  # item 2, on row 3
 
 
-def test_renamed_and_reordered_columns_and_a_title_row(drafts: edureport.Drafts, blank: Path) -> None:
+def test_renamed_and_reordered_columns_and_a_title_row(
+    drafts: edureport.Drafts, blank: Path
+) -> None:
     book = openpyxl.load_workbook(blank)
     ws = book["全部任务"]
     ws.insert_rows(1)
