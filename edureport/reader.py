@@ -18,6 +18,7 @@ from lxml import etree
 from .errors import InputError, Location
 from .i18n import N_
 from .i18n import _ as _t  # `_` is a throwaway name in this module
+from .vocab import match_heading
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -244,23 +245,28 @@ def verify_package(path: Path, kind: str = "docx") -> list[ExternalReference]:
     return list(_verified[key])
 
 
+_T, _BR, _CR, _TAB = f"{W}t", f"{W}br", f"{W}cr", f"{W}tab"
+_NB_HYPHEN, _DEL_TEXT, _R, _TYPE = f"{W}noBreakHyphen", f"{W}delText", f"{W}r", f"{W}type"
+_PIECE_TAGS = (_T, _BR, _CR, _TAB, _NB_HYPHEN, _DEL_TEXT)
+
+
 def paragraph_pieces(p: etree._Element) -> list[tuple[etree._Element, str]]:
     """The pieces of a paragraph's text as Word shows it, each with the element it comes from:
     w:t its text, breaks as newlines, tabs as tabs, no-break hyphens; deletions left out. Reading
     (:func:`paragraph_text`) and fixing in place (check's fixes) both count offsets from this."""
     out = []
-    for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen", f"{W}delText"):
+    for el in p.iter(_PIECE_TAGS):
         tag = el.tag
-        if tag == f"{W}t":
+        if tag == _T:
             out.append((el, el.text or ""))
-        elif tag in (f"{W}br", f"{W}cr"):
-            if el.get(f"{W}type") in (None, "textWrapping"):
+        elif tag in (_BR, _CR):
+            if el.get(_TYPE) in (None, "textWrapping"):
                 out.append((el, "\n"))
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             parent = el.getparent()
-            if parent is not None and parent.tag == f"{W}r":
+            if parent is not None and parent.tag == _R:
                 out.append((el, "\t"))
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == _NB_HYPHEN:
             out.append((el, "-"))
     return out
 
@@ -285,6 +291,8 @@ def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
     numbering = _Numbering(package, styles)
     fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
     boxes = body.find(f".//{W}txbxContent") is not None
+    style_path, val = f"{W}pPr/{W}pStyle", f"{W}val"
+    numbered = bool(numbering.levels)
     for p in body.iter(f"{W}p"):
         if boxes and any(a.tag == fallback for a in p.iterancestors()):
             continue
@@ -297,19 +305,24 @@ def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
         )
         if own or not has_box:
             text = _own_text(p) if has_box else paragraph_text(p)
-            style_el = p.find(f"{W}pPr/{W}pStyle")
-            style = style_el.get(f"{W}val") if style_el is not None else None
+            style_el = p.find(style_path)
+            style = style_el.get(val) if style_el is not None else None
             result.append(
                 SourceParagraph(
                     len(result) + 1,
                     text,
                     style,
                     p,
-                    number=numbering.label(p, style) if text.strip() else "",
-                    level=styles.heading_level(style),
+                    number=numbering.label(p, style) if numbered and text.strip() else "",
+                    # a style's heading level matters only where the text has no number
+                    level=styles.heading_level(style) if style and not _numbered(text) else None,
                 )
             )
     return result
+
+
+def _numbered(text: str) -> bool:
+    return match_heading(text.lstrip()) is not None
 
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-9])$|^(?P<cn>[一二三四])级标题$", re.I)
@@ -319,12 +332,21 @@ class _Styles:
     """Paragraph styles: their names, heading levels and numbering, through basedOn."""
 
     def __init__(self, package: DocxPackage) -> None:
-        self.by_id: dict[str, etree._Element] = {}
-        if "word/styles.xml" in package.names:
-            for el in package.xml("word/styles.xml").iter(f"{W}style"):
-                if el.get(f"{W}type") == "paragraph" and el.get(f"{W}styleId"):
-                    self.by_id[el.get(f"{W}styleId") or ""] = el
-        self._levels: dict[str | None, int | None] = {}
+        self._package = package
+        self._by_id: dict[str, etree._Element] | None = None
+        # Word's body style is never a heading: no need to read styles.xml for it
+        self._levels: dict[str | None, int | None] = {None: None, "Normal": None}
+
+    @property
+    def by_id(self) -> dict[str, etree._Element]:
+        # read on first use: most paragraphs carry their heading number in their text
+        if self._by_id is None:
+            self._by_id = {}
+            if "word/styles.xml" in self._package.names:
+                for el in self._package.xml("word/styles.xml").iter(f"{W}style"):
+                    if el.get(f"{W}type") == "paragraph" and el.get(f"{W}styleId"):
+                        self._by_id[el.get(f"{W}styleId") or ""] = el
+        return self._by_id
 
     def _chain(self, style: str | None) -> list[etree._Element]:
         chain: list[etree._Element] = []
@@ -336,6 +358,11 @@ class _Styles:
         return chain
 
     def heading_level(self, style: str | None) -> int | None:
+        if style not in self._levels and style is not None and style.startswith("Gw"):
+            # edureport's own letterhead styles: GwH1 … GwH4 are the heading levels, no other
+            # (known without reading styles.xml, which a built document would otherwise cost)
+            own = style[4:] if style.startswith("GwH") else ""
+            self._levels[style] = int(own) if own.isdigit() else None
         if style not in self._levels:
             level = None
             chain = self._chain(style)

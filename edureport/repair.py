@@ -168,11 +168,11 @@ def _split(text: str) -> list[str]:
     return _split_plain(text)
 
 
-_SPACES = frozenset(SPACE)
+_HAS_SPACE = re.compile(f"[{SPACE}]")
 
 
 def _split_plain(text: str) -> list[str]:
-    spaced = not _SPACES.isdisjoint(text)
+    spaced = _HAS_SPACE.search(text) is not None
     if not spaced and "号" not in text[:40]:
         return [text]  # the usual paragraph: nothing run together in it
     pieces: list[str] = []

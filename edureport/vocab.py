@@ -10,8 +10,45 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+
+class _Pattern:
+    """A regular expression compiled on first use: a build, which reads few of these, does not pay
+    at start-up for the ones only parse and check use."""
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def match(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(string, pos)
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(string, pos)
+
+    def fullmatch(self, string: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string)
+
+    def finditer(self, string: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str) -> str:
+        return self.compiled.sub(repl, string)
+
+    def split(self, string: str) -> list[str]:
+        return self.compiled.split(string)
+
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # What an indent or a gap between words is made of in documents from the web and from Word.
@@ -41,14 +78,14 @@ KINDS = (
     "议案",
     "公报",
 )
-KIND_END = re.compile(rf"(?:{'|'.join(KINDS)})$")
+KIND_END = _Pattern(rf"(?:{'|'.join(KINDS)})$")
 URGENCY = ("特急", "加急", "特提", "平急")
 SECRECY = ("绝密", "机密", "秘密")
-URGENCY_RE = re.compile(rf"^(?:{'|'.join(URGENCY)})$")
-SECRECY_RE = re.compile(rf"^(?:{'|'.join(SECRECY)})(?:★\S*)?$")
-COPY_NUMBER_RE = re.compile(r"^\d{6}$")
+URGENCY_RE = _Pattern(rf"^(?:{'|'.join(URGENCY)})$")
+SECRECY_RE = _Pattern(rf"^(?:{'|'.join(SECRECY)})(?:★\S*)?$")
+COPY_NUMBER_RE = _Pattern(r"^\d{6}$")
 # A line of the 版头 above the 发文字号 that is not the issuing-organ mark.
-HEADER_WORD_RE = re.compile(rf"^(?:\d{{6}}|(?:{'|'.join(SECRECY)})\S*|(?:{'|'.join(URGENCY)}))$")
+HEADER_WORD_RE = _Pattern(rf"^(?:\d{{6}}|(?:{'|'.join(SECRECY)})\S*|(?:{'|'.join(URGENCY)}))$")
 
 # The printed documents a notice carries, by the last words of their titles.
 PLAN_WORDS = (
@@ -65,7 +102,7 @@ PLAN_WORDS = (
 )
 SUMMARY_WORDS = ("总结", "报告", "汇报", "汇报材料")
 _TITLE_WORDS = "|".join(PLAN_WORDS + SUMMARY_WORDS)
-DOC_TITLE_RE = re.compile(
+DOC_TITLE_RE = _Pattern(
     rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})(?:[（(][^（）()]{{1,8}}[）)])?"
     rf"|[（(][^（）()]{{1,40}}(?:{_TITLE_WORDS})[）)])$"
 )
@@ -75,14 +112,14 @@ DOC_TITLE_RE = re.compile(
 CODE_OPEN = "〔［[【﹝（(〖"
 CODE_CLOSE = "〕］]】﹞）)〗"
 # A 发文字号 in any bracket, with spaces where a typist left them: 许政 [2020] 20号.
-CODE_RE = re.compile(
+CODE_RE = _Pattern(
     rf"(?P<agency>[{HAN}]{{1,12}})\s*(?P<open>[{re.escape(CODE_OPEN)}])\s*(?P<year>\d{{4}})\s*"
     rf"(?P<close>[{re.escape(CODE_CLOSE)}])\s*(?P<di>第?)\s*(?P<serial>\d+|【[^】]{{1,6}}】)\s*号"
 )
-SIGNER_RE = re.compile(r"^签发人\s*[：:]\s*(?P<names>.+)$")
+SIGNER_RE = _Pattern(r"^签发人\s*[：:]\s*(?P<names>.+)$")
 # The 版记's lines: 抄送：…。 and “印发机关  印发日期印发”.
-COLOPHON_CC_RE = re.compile(r"^抄送\s*[：:]\s*(?P<names>.*)$")
-COLOPHON_PRINTED_RE = re.compile(r"^(?P<by>.+?)\s+(?P<date>\S+?)\s*印发$")
+COLOPHON_CC_RE = _Pattern(r"^抄送\s*[：:]\s*(?P<names>.*)$")
+COLOPHON_PRINTED_RE = _Pattern(r"^(?P<by>.+?)\s+(?P<date>\S+?)\s*印发$")
 
 
 @dataclass(frozen=True)
@@ -143,11 +180,11 @@ _CN_NUMBER = "[一二三四五六七八九十]{1,3}"
 # The heading numbers of the levels as documents write them, typed by hand included:
 # 一、 · （一） or (一) · 1. 1． 1、 · （1） or (1) · ①.
 HEADING_FORMS = (
-    (1, re.compile(rf"(?P<number>{_CN_NUMBER}\s*[、．.])(?![{CN_DIGITS}十])[{SPACE}]*")),
-    (2, re.compile(rf"(?P<number>[（(][{SPACE}]*{_CN_NUMBER}[{SPACE}]*[）)])[{SPACE}]*")),
-    (3, re.compile(rf"(?P<number>\d{{1,4}}[{SPACE}]*[.．、])(?![\d%％])[{SPACE}]*")),
-    (4, re.compile(rf"(?P<number>[（(][{SPACE}]*\d{{1,4}}[{SPACE}]*[）)])[{SPACE}]*")),
-    (5, re.compile(rf"(?P<number>[{CIRCLED}])[{SPACE}]*")),
+    (1, _Pattern(rf"(?P<number>{_CN_NUMBER}\s*[、．.])(?![{CN_DIGITS}十])[{SPACE}]*")),
+    (2, _Pattern(rf"(?P<number>[（(][{SPACE}]*{_CN_NUMBER}[{SPACE}]*[）)])[{SPACE}]*")),
+    (3, _Pattern(rf"(?P<number>\d{{1,4}}[{SPACE}]*[.．、])(?![\d%％])[{SPACE}]*")),
+    (4, _Pattern(rf"(?P<number>[（(][{SPACE}]*\d{{1,4}}[{SPACE}]*[）)])[{SPACE}]*")),
+    (5, _Pattern(rf"(?P<number>[{CIRCLED}])[{SPACE}]*")),
 )
 
 
@@ -180,25 +217,25 @@ def match_heading(text: str) -> HeadingNumber | None:
 # -- Dates -------------------------------------------------------------------------------------
 
 _DATE_PATTERNS = (
-    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(
+    _Pattern(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    _Pattern(
         r"^(?P<y>[〇○零OＯ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
         r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
     ),
-    re.compile(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
+    _Pattern(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
 )
 # A date with the parts run together or missing: 20223月23日, 2024327, 2024年3月, 2024年13月.
-DATE_LIKE_RE = re.compile(
+DATE_LIKE_RE = _Pattern(
     r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*日?)$"
 )
 
 
 # 成文日期 as people write it, right or wrong: two- to four-digit years, Chinese numerals, 04月.
-DATE_WRITTEN_RE = re.compile(
+DATE_WRITTEN_RE = _Pattern(
     r"^(?P<y>\d{2,4}|[〇○零OＯ一二三四五六七八九]{2,4})\s*年\s*(?P<m>\d{1,2}|[〇○零一二三四五六七八九十]{1,2})"
     r"\s*月\s*(?P<d>\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日$"
 )
-DATE_NUMERIC_RE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
+DATE_NUMERIC_RE = _Pattern(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
 
 
 def is_date_like(text: str) -> bool:
@@ -285,11 +322,11 @@ FIELD_LABELS: dict[str, Role] = {
     **dict.fromkeys(("完成时限", "时间节点", "完成时间", "时限要求", "完成期限"), "deadline"),
 }
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(FIELD_LABELS, key=len, reverse=True))
-FIELD_RE = re.compile(
+FIELD_RE = _Pattern(
     rf"^(?P<prefix>(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*)(?P<text>.*)$"
 )
-LABEL_PAIR_RE = re.compile(rf"(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*")
-OVERVIEW_RE = re.compile(
+LABEL_PAIR_RE = _Pattern(rf"(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*")
+OVERVIEW_RE = _Pattern(
     r"^(?P<prefix>(?P<label>总体思路|总体要求|指导思想|工作思路|总体目标|基本思路)"
     rf"[{SPACE}]*[：:][{SPACE}]*)(?P<text>.*)$"
 )
@@ -297,7 +334,7 @@ OVERVIEW_RE = re.compile(
 LEAD_VERBS = ("牵头负责", "牵头", "负责", "主责", "主抓")
 COOPERATE_VERBS = ("配合", "参与", "协助", "协同", "协作")
 # "排在第一位的为牵头单位，下同" and its variants: lists after it name the lead unit first.
-LEGEND_RE = re.compile(
+LEGEND_RE = _Pattern(
     r"(?:排名|排在|列)?第一(?:位|个)?(?:的)?(?:单位)?(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门|科室)?"
     r"|(?:牵头单位|牵头部门)(?:排|列)(?:在)?(?:第一|首位)"
 )

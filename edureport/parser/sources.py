@@ -35,8 +35,9 @@ def units_of(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
     docx = path.suffix.lower() == ".docx"
     units: list[_Unit] = []
     done: set[int] = set()  # ids of tables already read
+    tables = _tables_of(paragraphs)
     for p in paragraphs:
-        table = _outer_table(p.element) if p.element is not None else None
+        table = tables.get(id(p.element)) if tables else None
         if table is None:
             units.extend(_lines_of(path, p, docx))
             continue
@@ -52,9 +53,7 @@ def units_of(path: Path, paragraphs: list[SourceParagraph]) -> list[_Unit]:
                 text = "  ".join(c for c in row if c)
                 units.append(_Line(text, block.where, p.index, p.style))
         else:  # a layout table (the mark beside 文件, the 版记 rules): its paragraphs are lines
-            inside = [
-                q for q in paragraphs if q.element is not None and _outer_table(q.element) is table
-            ]
+            inside = [q for q in paragraphs if tables.get(id(q.element)) is table]
             seen: set[str] = set()
             for q in inside:
                 if q.text.strip() == "文件" and "文件" in seen:
@@ -72,6 +71,21 @@ def _layout_table(table: _Table) -> bool:
         any(c == "文件" or vocab.is_code_line(c) or c.endswith("印发") for c in cells)
         or any(c.startswith(("抄送", "主送")) for c in cells)
     )
+
+
+def _tables_of(paragraphs: list[SourceParagraph]) -> dict[int, etree._Element]:
+    """The outermost table each paragraph in a table stands in, by the paragraph's id."""
+    first = next((p.element for p in paragraphs if p.element is not None), None)
+    if first is None:
+        return {}
+    root = first.getroottree().getroot()
+    if root.find(f".//{W}tbl") is None:
+        return {}
+    return {
+        id(p.element): table
+        for p in paragraphs
+        if p.element is not None and (table := _outer_table(p.element)) is not None
+    }
 
 
 def _outer_table(p: etree._Element) -> etree._Element | None:
