@@ -40,6 +40,10 @@ _ISSUE_SENTENCE = re.compile(
 _RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府|【待填写】")
 # A table of contents: entries with leaders and a page number, or any entry after 目录.
 _TOC_LINE = re.compile(r"^.{2,60}?[.．…·\s]{4,}\d{1,3}$")
+_DISCLOSURE = re.compile(
+    r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名称|文号|文\s*号|成文日期|发布日期|废止日期|"
+    r"公开方式|公开范围|有效性|类目名称)\s*[：:|]"
+)
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
@@ -129,6 +133,9 @@ def recognise(units: list[Unit]) -> Recognised:
             result.front.append(unit)  # type: ignore[arg-type]
         else:
             lines.append(unit)
+    # A government site's disclosure block (索引号 | 发布机构 | 文号 …) above the document.
+    while lines and _DISCLOSURE.match(text_of(lines[0])):
+        result.front.append(lines.pop(0))  # type: ignore[arg-type]
     notice, start, end, unplaced = _find_notice(lines)
     if notice is not None:
         for unit in lines[:start]:

@@ -743,3 +743,20 @@ def test_a_notice_with_a_colophon_and_no_printed_document(tmp_path: Path) -> Non
     built = edureport.build(document, tmp_path / "notice.docx")
     assert edureport.check(built) == []  # the 版记 is not taken for a printed document (L404)
     assert edureport.parse(built) == document
+
+
+def test_a_government_sites_disclosure_block_is_front_matter(tmp_path: Path) -> None:
+    lines = [
+        "索引号: | 1134/2023-00052 | 组配分类: | 规划计划 |",
+        "发布机构: | 某县卫生健康委员会 | 主题分类: | 卫生 |",
+        "名称: | 县卫健委2023年工作总结 | 文号: | |",
+        "成文日期: | 发布日期: | 2023-11-07 | |",
+        "2023年,县卫生健康委坚持稳中求进。",
+        "一、工作开展情况",
+        "(一)扎实开展党的建设工作",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.front_matter == lines[:4]
+    summary = document.summary
+    assert summary is not None and summary.preface == [lines[4]]
+    assert [s.title for s in summary.sections] == ["工作开展情况"]
