@@ -250,39 +250,39 @@ _NB_HYPHEN, _DEL_TEXT, _R, _TYPE = f"{W}noBreakHyphen", f"{W}delText", f"{W}r", 
 _PIECE_TAGS = (_T, _BR, _CR, _TAB, _NB_HYPHEN, _DEL_TEXT)
 
 
+def _piece(el: etree._Element) -> str:
+    """What a break, tab or no-break hyphen shows as text (w:t holds its own text)."""
+    tag = el.tag
+    if tag in (_BR, _CR):
+        return "\n" if el.get(_TYPE) in (None, "textWrapping") else ""
+    if tag == _TAB:
+        parent = el.getparent()
+        return "\t" if parent is not None and parent.tag == _R else ""
+    return "-" if tag == _NB_HYPHEN else ""  # w:delText: deleted text is not shown
+
+
 def paragraph_pieces(p: etree._Element) -> list[tuple[etree._Element, str]]:
     """The pieces of a paragraph's text as Word shows it, each with the element it comes from:
     w:t its text, breaks as newlines, tabs as tabs, no-break hyphens; deletions left out. Reading
     (:func:`paragraph_text`) and fixing in place (check's fixes) both count offsets from this."""
-    out = []
-    for el in p.iter(_PIECE_TAGS):
-        tag = el.tag
-        if tag == _T:
-            out.append((el, el.text or ""))
-        elif tag in (_BR, _CR):
-            if el.get(_TYPE) in (None, "textWrapping"):
-                out.append((el, "\n"))
-        elif tag == _TAB:
-            parent = el.getparent()
-            if parent is not None and parent.tag == _R:
-                out.append((el, "\t"))
-        elif tag == _NB_HYPHEN:
-            out.append((el, "-"))
-    return out
+    return [(el, el.text or "" if el.tag == _T else _piece(el)) for el in p.iter(_PIECE_TAGS)]
 
 
 def paragraph_text(p: etree._Element) -> str:
     """A paragraph's text as Word shows it: breaks as newlines, tabs as tabs; deletions left out."""
-    return "".join(piece for _, piece in paragraph_pieces(p))
+    return "".join(el.text or "" if el.tag == _T else _piece(el) for el in p.iter(_PIECE_TAGS))
 
 
-def docx_paragraphs(package: DocxPackage) -> list[SourceParagraph]:
+def docx_paragraphs(
+    package: DocxPackage, root: etree._Element | None = None
+) -> list[SourceParagraph]:
     """Body paragraphs in reading order; text boxes and table cells are read where they stand.
 
     A text box's paragraphs appear both in its DrawingML and its VML fallback; the fallback is
     skipped so that each paragraph is read once.
     """
-    root = package.xml("word/document.xml")
+    if root is None:
+        root = package.xml("word/document.xml")
     body = root.find(f"{W}body")
     result: list[SourceParagraph] = []
     if body is None:
@@ -574,31 +574,40 @@ def read_text(path: Path) -> str:
 
 def read_comments(path: Path) -> list[tuple[str, str]]:
     """The comments (批注) of a .docx: the words each is anchored on, and its text."""
+    return read_docx(path)[1]
+
+
+def read_docx(path: Path) -> tuple[list[SourceParagraph], list[tuple[str, str]]]:
+    """A .docx's paragraphs and its comments, the package opened and its text parsed once."""
     package = DocxPackage(path)
     try:
+        root = package.xml("word/document.xml")
+        paragraphs = docx_paragraphs(package, root)
         if "word/comments.xml" not in package.names:
-            return []
-        notes: dict[str, str] = {}
-        for el in package.xml("word/comments.xml").iter(f"{W}comment"):
-            paragraphs = ["".join(t.text or "" for t in q.iter(f"{W}t")) for q in el.iter(f"{W}p")]
-            notes[el.get(f"{W}id") or ""] = "\n".join(paragraphs)
-        words: dict[str, list[str]] = {}
-        open_ids: list[str] = []
-        for el in package.xml("word/document.xml").iter(
-            f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"
-        ):
-            if el.tag == f"{W}commentRangeStart":
-                open_ids.append(el.get(f"{W}id") or "")
-                words.setdefault(open_ids[-1], [])
-            elif el.tag == f"{W}commentRangeEnd":
-                ended = el.get(f"{W}id") or ""
-                open_ids = [i for i in open_ids if i != ended]
-            else:
-                for i in open_ids:
-                    words[i].append(el.text or "")
-        return [("".join(words[i]), notes[i]) for i in words if i in notes]
+            return paragraphs, []
+        return paragraphs, _comments(package, root)
     finally:
         package.close()
+
+
+def _comments(package: DocxPackage, root: etree._Element) -> list[tuple[str, str]]:
+    notes: dict[str, str] = {}
+    for el in package.xml("word/comments.xml").iter(f"{W}comment"):
+        paragraphs = ["".join(t.text or "" for t in q.iter(f"{W}t")) for q in el.iter(f"{W}p")]
+        notes[el.get(f"{W}id") or ""] = "\n".join(paragraphs)
+    words: dict[str, list[str]] = {}
+    open_ids: list[str] = []
+    for el in root.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"):
+        if el.tag == f"{W}commentRangeStart":
+            open_ids.append(el.get(f"{W}id") or "")
+            words.setdefault(open_ids[-1], [])
+        elif el.tag == f"{W}commentRangeEnd":
+            ended = el.get(f"{W}id") or ""
+            open_ids = [i for i in open_ids if i != ended]
+        else:
+            for i in open_ids:
+                words[i].append(el.text or "")
+    return [("".join(words[i]), notes[i]) for i in words if i in notes]
 
 
 def read_paragraphs(path: str | Path) -> list[SourceParagraph]:

@@ -87,11 +87,19 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
         text = _clean(unit.text)
         if not text:
             continue
-        if _PAGE_NUMBER.match(text) and len(text) <= 12:
+        if len(text) <= 12 and _PAGE_NUMBER.match(text):
             warn(unit.where, _t("a page number “{text}” is left out").format(text=text))
             page_break = True
             continue
-        for k, piece in enumerate(_split(text)):
+        pieces = _split(text)
+        if len(pieces) == 1:  # the usual case: the line as it was, cleaned
+            unit.text = pieces[0]
+            if page_break:
+                after_break.add(id(unit))
+            out.append(unit)
+            page_break = False
+            continue
+        for k, piece in enumerate(pieces):
             line = Line(piece, unit.where, unit.paragraph, unit.style, unit.level)
             if page_break and k == 0:
                 after_break.add(id(line))
@@ -301,6 +309,10 @@ _INLINE_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)"
 )
 _ENDS = "。！？；;"
+# Cheap first look: a number right after a sentence's end or a space, or glued to a word.
+_MAY_CUT = re.compile(
+    rf"[{_ENDS}{SPACE}][一二三四五六七八九十（(\d]|[\u4e00-\u9fff]\d{{1,3}}[.．、](?!\d)"
+)
 
 
 def _cut_points(text: str) -> list[int]:
@@ -344,7 +356,7 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
             out.append(unit)
             continue
         text = unit.text
-        cuts = _cut_points(text) if _INLINE_NUMBER.search(text, 1) else []
+        cuts = _cut_points(text) if _MAY_CUT.search(text, 1) else []
         pieces: list[str] = []
         start = 0
         seen(text)

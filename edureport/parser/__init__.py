@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError, Location
 from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import Comment, Document, Plan, Printable, Section, Summary, Table
-from ..reader import read_comments, read_paragraphs
+from ..reader import read_docx, read_paragraphs
 from ..recognise import recognise
 from ..repair import TableUnit, Unit, prepare
 from ..vocab import parse_date, undistribute
@@ -53,17 +53,20 @@ def parse(path: str | Path) -> Document:
 def parse_with_warnings(path: str | Path) -> ParseResult:
     """The document data of ``path`` and the warnings about text that was kept but not placed."""
     path = Path(path)
+    comments: list[tuple[str, str]] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         units = sheet_units(path)
+    elif path.suffix.lower() == ".docx" and path.exists():
+        paragraphs, comments = read_docx(path)
+        units = units_of(path, paragraphs)
     else:
         units = units_of(path, read_paragraphs(path))
     if not any(isinstance(u, TableUnit) or u.text for u in units):
         raise InputError("the document holds no text", Location(path))
     ctx = Context(path)
     document = _document(ctx, units)
-    if path.suffix.lower() == ".docx":
-        # reviewers' notes (批注) are not text of the document, but they are kept
-        document.comments = [Comment(text, note) for text, note in read_comments(path)]
+    # reviewers' notes (批注) are not text of the document, but they are kept
+    document.comments = [Comment(text, note) for text, note in comments]
     return ParseResult(document, ctx.warnings)
 
 

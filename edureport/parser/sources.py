@@ -27,7 +27,8 @@ def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
 
 def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
     where = _where(path, p, docx)
-    text = p.number + _ARTEFACT.sub("", p.text)  # Word's automatic number is printed text
+    text = p.text if "[bookmark:" not in p.text else _ARTEFACT.sub("", p.text)
+    text = p.number + text  # Word's automatic number is printed text
     return [_Line(line, where, p.index, p.style, p.level) for line in text.split("\n")]
 
 
