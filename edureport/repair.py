@@ -19,12 +19,12 @@ from .errors import Location
 from .i18n import _ as _t  # `_` is a throwaway name in this module
 from .vocab import (
     DOC_TITLE_RE,
-    FIELD_LABELS,
     KIND_END,
     PLAN_WORDS,
     SENTENCE_END,
     SPACE,
     SUMMARY_WORDS,
+    TASK_HEADERS,
     find_code,
     is_code_line,
     match_heading,
@@ -209,27 +209,6 @@ def _split_plain(text: str) -> list[str]:
     return [p for p in (_clean(p) for p in pieces) if p]
 
 
-# The headers of a task table's columns, as cells flattened one per line show them.
-TABLE_HEADERS = frozenset(
-    [
-        "序号",
-        "编号",
-        "类别",
-        "项目",
-        "工作任务",
-        "重点任务",
-        "主要任务",
-        "具体任务",
-        "任务",
-        "工作内容",
-        "工作措施",
-        "具体措施",
-        "主要措施",
-        "工作举措",
-        "备注",
-        *FIELD_LABELS,
-    ]
-)
 _DEADLINE = re.compile(
     r"^(?:\d{1,2}(?:[-—~～至]\d{1,2})?月(?:份|底|前|中旬|上旬|下旬)?"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|前|年底|上半年|下半年)?(?:前)?"
@@ -260,7 +239,7 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
             if len(text) > 16:
                 break
             name = re.sub(f"[{SPACE}]", "", undistribute(text))
-            if name not in TABLE_HEADERS:
+            if name not in TASK_HEADERS:
                 break
             headers.append(units[j])  # type: ignore[arg-type]
             j += 1

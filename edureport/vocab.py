@@ -447,6 +447,12 @@ TASK_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A task table's headers word for word (a table flattened one cell a line is found by them).
+TASK_HEADERS = frozenset(
+    [*(word for words in TASK_COLUMNS.values() for word in words), *FIELD_LABELS, "备注"]
+)
+
+
 def column_role(name: str, index: int = -1) -> str | None:
     """What a task table's column holds, by its header: a field of the item, or None."""
     name = re.sub(r"\s+", "", name)

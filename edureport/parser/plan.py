@@ -282,12 +282,12 @@ class _ItemBuilder:
                 if kept is not None:
                     paragraphs[-1] = kept
             elif item.title:
-                kept = self.inline(item.title, in_title=True)
+                kept = self.inline(item.title)
                 if kept is not None:
                     item.title = kept
         self.finish_separators()
 
-    def inline(self, text: str, in_title: bool = False) -> str | None:
+    def inline(self, text: str) -> str | None:
         """Read "（责任科室：A、B）", "（A牵头，B参与）" or a bare list of units closing ``text``;
         the text without them, or None if it names none."""
         m = _TRAILING_BRACKET.search(text)
