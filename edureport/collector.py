@@ -176,6 +176,10 @@ class Progress:
     def empty(self) -> int:
         return self.assigned - self.answered
 
+    def counts(self) -> list[int]:
+        """分配, 牵头, 配合, 已填, 未填: the figures the report and the 进度 sheet show."""
+        return [self.assigned, self.lead, self.assigned - self.lead, self.answered, self.empty]
+
 
 @dataclass
 class Collected:
@@ -546,18 +550,7 @@ def write_status(path: Path, collected: Collected) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = PROGRESS_SHEET
-    rows = [
-        [
-            p.department,
-            p.assigned,
-            p.lead,
-            p.assigned - p.lead,
-            p.answered,
-            p.empty,
-            "、".join(p.files) or "未交",
-        ]
-        for p in collected.progress
-    ]
+    rows = [[p.department, *p.counts(), "、".join(p.files) or "未交"] for p in collected.progress]
     write_sheet(
         sheet,
         ("科室", "分配事项", "牵头", "配合", "已填", "未填", "收到文件"),
@@ -663,17 +656,7 @@ def report(collected: Collected) -> str:
     """The terminal report: the progress table, then who and what is missing."""
     rows: list[list[object]] = [["科室", "分配", "牵头", "配合", "已填", "未填", "文件"]]
     for p in collected.progress:
-        rows.append(
-            [
-                p.department,
-                p.assigned,
-                p.lead,
-                p.assigned - p.lead,
-                p.answered,
-                p.empty,
-                len(p.files),
-            ]
-        )
+        rows.append([p.department, *p.counts(), len(p.files)])
     out = [text_table(rows), ""]
     total = len(collected.tasks)
     answered = total - len(collected.unanswered)
