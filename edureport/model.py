@@ -235,8 +235,8 @@ class Document:
     plan: Plan | None = zh("工作要点", default=None)
     # Further documents in one file (a second plan, 附件2 …), printed after the summary and plan.
     more: list[Summary | Plan] = zh("其他文件", default_factory=list)
-    # Text found before the document began (a web page's metadata, a table of contents): kept so
-    # that nothing read is lost, never printed.
+    # Text found outside the document (a web page's metadata and links, a table of contents): kept
+    # so that nothing read is lost, never printed.
     front_matter: list[str] = zh("文前信息", default_factory=list)
     # Notes for whoever reviews the draft, built as Word comments (a draft's 待核对 sentences).
     comments: list[Comment] = zh("批注", default_factory=list)

@@ -40,6 +40,10 @@ _ISSUE_SENTENCE = re.compile(
 _RECIPIENT_HINT = re.compile(r"各|、|，|,|局|委|校|单位|部门|处室|科室|政府|【待填写】")
 # A table of contents: entries with leaders and a page number, or any entry after 目录.
 _TOC_LINE = re.compile(r"^.{2,60}?[.．…·\s]{4,}\d{1,3}$")
+_PAGE_CHROME = re.compile(
+    r"^(?:收藏\s*推荐|打印本页|关闭窗口|上一篇[：:]|下一篇[：:]|相关新闻$|相关阅读$|分享到[：:]?)"
+    r"|录入[：:].*阅读|查看全部评论|责任编辑[：:]"
+)
 _DISCLOSURE = re.compile(
     r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名称|文号|文\s*号|成文日期|发布日期|废止日期|"
     r"公开方式|公开范围|有效性|类目名称)\s*[：:|]"
@@ -79,6 +83,7 @@ class DocumentPart:
 @dataclass
 class Recognised:
     front: list[Line] = field(default_factory=list)
+    back: list[Line] = field(default_factory=list)  # a web page's own lines after the document
     notice: NoticeParts | None = None
     documents: list[DocumentPart] = field(default_factory=list)
 
@@ -136,6 +141,19 @@ def recognise(units: list[Unit]) -> Recognised:
     # A government site's disclosure block (索引号 | 发布机构 | 文号 …) above the document.
     while lines and _DISCLOSURE.match(text_of(lines[0])):
         result.front.append(lines.pop(0))  # type: ignore[arg-type]
+    # The page's own lines below it (收藏 推荐 打印, 相关新闻, comment forms): from the first one
+    # among the last lines, all that follows is the page's, not the document's.
+    tail = next(
+        (
+            k
+            for k in range(max(0, len(lines) - 30), len(lines))
+            if _PAGE_CHROME.search(text_of(lines[k]))
+        ),
+        None,
+    )
+    if tail is not None:
+        result.back = [u for u in lines[tail:] if isinstance(u, Line)]
+        lines = lines[:tail]
     notice, start, end, unplaced = _find_notice(lines)
     if notice is not None:
         for unit in lines[:start]:

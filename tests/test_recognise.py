@@ -760,3 +760,17 @@ def test_a_government_sites_disclosure_block_is_front_matter(tmp_path: Path) -> 
     summary = document.summary
     assert summary is not None and summary.preface == [lines[4]]
     assert [s.title for s in summary.sections] == ["工作开展情况"]
+
+
+def test_a_web_pages_own_lines_after_the_document_are_kept_not_printed(tmp_path: Path) -> None:
+    lines = [
+        "2024年工作要点",
+        "一、加强党的建设",
+        "1.理论学习。集中学习。",
+        "收藏 推荐 打印 | 录入:admin | 阅读:",
+        "相关新闻",
+        "本文评论 查看全部评论 (0)",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.front_matter == lines[3:]
+    assert _rebuilt_lines(tmp_path, document) == lines[:3]

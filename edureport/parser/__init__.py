@@ -84,6 +84,12 @@ def _document(ctx: Context, units: list[Unit]) -> Document:
             ),
         )
         document.front_matter.append(line.text)
+    for line in found.back:
+        ctx.warn(
+            line.where,
+            _t("a web page's own text after the document is kept as front matter, not printed"),
+        )
+        document.front_matter.append(line.text)
     for part in found.documents:
         body = part.body
         if notice is not None:
