@@ -284,41 +284,83 @@ def docx_paragraphs(
     if root is None:
         root = package.xml("word/document.xml")
     body = root.find(f"{W}body")
-    result: list[SourceParagraph] = []
     if body is None:
-        return result
+        return []
     styles = _Styles(package)
     numbering = _Numbering(package, styles)
-    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-    boxes = body.find(f".//{W}txbxContent") is not None
-    style_path, val = f"{W}pPr/{W}pStyle", f"{W}val"
     numbered = bool(numbering.levels)
-    for p in body.iter(f"{W}p"):
-        if boxes and any(a.tag == fallback for a in p.iterancestors()):
+    found = (
+        _boxed_paragraphs(body)
+        if body.find(f".//{W}txbxContent") is not None
+        else _plain_paragraphs(body)
+    )
+    result: list[SourceParagraph] = []
+    for p, text, style in found:
+        result.append(
+            SourceParagraph(
+                len(result) + 1,
+                text,
+                style,
+                p,
+                number=numbering.label(p, style) if numbered and text.strip() else "",
+                # a style's heading level matters only where the text has no number
+                level=styles.heading_level(style) if style and not _numbered(text) else None,
+            )
+        )
+    return result
+
+
+_P, _PPR, _PSTYLE, _VAL = f"{W}p", f"{W}pPr", f"{W}pStyle", f"{W}val"
+_SHOWN_TAGS = (_P, _PSTYLE, _T, _BR, _CR, _TAB, _NB_HYPHEN)  # w:delText is not shown
+
+
+def _plain_paragraphs(body: etree._Element) -> list[tuple[etree._Element, str, str | None]]:
+    """Paragraphs, their text and style, in one walk of the body: without text boxes no
+    paragraph holds another, so each element belongs to the paragraph last begun."""
+    found: list[tuple[etree._Element, str, str | None]] = []
+    p: etree._Element | None = None
+    parts: list[str] = []
+    style: str | None = None
+    for el in body.iter(_SHOWN_TAGS):
+        tag = el.tag
+        if tag == _T:
+            parts.append(el.text or "")
+        elif tag == _P:
+            if p is not None:
+                found.append((p, "".join(parts), style))
+            p, parts, style = el, [], None
+        elif tag == _PSTYLE:
+            # the paragraph's own style, not one recorded in a tracked change (w:pPrChange)
+            parent = el.getparent()
+            if parent is not None and parent.tag == _PPR and parent.getparent() is p:
+                style = el.get(_VAL)
+        else:
+            parts.append(_piece(el))
+    if p is not None:
+        found.append((p, "".join(parts), style))
+    return found
+
+
+def _boxed_paragraphs(body: etree._Element) -> list[tuple[etree._Element, str, str | None]]:
+    """Paragraphs of a body with text boxes: a box's paragraphs where the box stands, its VML
+    fallback skipped."""
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    style_path = f"{W}pPr/{W}pStyle"
+    found: list[tuple[etree._Element, str, str | None]] = []
+    for p in body.iter(_P):
+        if any(a.tag == fallback for a in p.iterancestors()):
             continue
         # A paragraph that holds a text box: read the box's paragraphs (they come next in iter),
         # and the paragraph's own runs outside it.
-        has_box = boxes and p.find(f".//{W}txbxContent") is not None
+        has_box = p.find(f".//{W}txbxContent") is not None
         own = has_box and any(
-            next(a for a in el.iterancestors(f"{W}p")) is p
-            for el in p.iter(f"{W}t", f"{W}br", f"{W}tab")
+            next(a for a in el.iterancestors(_P)) is p for el in p.iter(_T, _BR, _TAB)
         )
         if own or not has_box:
-            text = _own_text(p) if has_box else paragraph_text(p)
             style_el = p.find(style_path)
-            style = style_el.get(val) if style_el is not None else None
-            result.append(
-                SourceParagraph(
-                    len(result) + 1,
-                    text,
-                    style,
-                    p,
-                    number=numbering.label(p, style) if numbered and text.strip() else "",
-                    # a style's heading level matters only where the text has no number
-                    level=styles.heading_level(style) if style and not _numbered(text) else None,
-                )
-            )
-    return result
+            style = style_el.get(_VAL) if style_el is not None else None
+            found.append((p, _own_text(p) if has_box else paragraph_text(p), style))
+    return found
 
 
 def _numbered(text: str) -> bool:
