@@ -69,8 +69,11 @@ def text_of(unit: Unit) -> str:
     return unit.text if isinstance(unit, Line) else ""
 
 
+_STRIPPED = SPACE + "\r\n"
+
+
 def _clean(text: str) -> str:
-    return text.strip(SPACE + "\r\n")
+    return text.strip(_STRIPPED)
 
 
 def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
@@ -144,12 +147,18 @@ _CHUNK = re.compile(r"^(?P<n>\d{1,3})、[" + SPACE + r"]*")
 def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
     """A document site's page chunks: long lines numbered 1、 2、 3、 that break off mid-word. The
     numbers are the site's, not the document's: the chunks are joined into one text again."""
-    lines = [u for u in units if isinstance(u, Line) and _clean(u.text)]
-    numbered = [(u, _CHUNK.match(_clean(u.text))) for u in lines]
-    chunks = [(u, m) for u, m in numbered if m is not None]
+    chunks: list[tuple[Line, re.Match[str]]] = []
+    for u in units:
+        text = _clean(u.text) if isinstance(u, Line) else ""
+        if not text or not isinstance(u, Line):
+            continue
+        m = _CHUNK.match(text)
+        if m is None:  # every line of such a page is a chunk
+            return units
+        chunks.append((u, m))
     if len(chunks) < 2 or [int(m["n"]) for _, m in chunks] != list(range(1, len(chunks) + 1)):
         return units
-    if len(chunks) != len(lines) or not all(
+    if not all(
         _clean(u.text)[-1] not in SENTENCE_END for u, _ in chunks[:-1]
     ):
         return units
@@ -225,23 +234,33 @@ def _is_cell_label(text: str) -> bool:
     )
 
 
+_SPACES = re.compile(f"[{SPACE}]")
+
+
+def _task_header(unit: Unit) -> str | None:
+    """The column a short line names if it is a task table's header cell (任务目标, 完成时限)."""
+    if not isinstance(unit, Line) or len(unit.text) > 16:
+        return None
+    name = _SPACES.sub("", undistribute(unit.text))
+    return name if name in TASK_HEADERS else None
+
+
 def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
     """A task table copied from a web page as one cell a line: header cells (任务目标, 完成时限),
     then rows of a label, its text and maybe a deadline, made a table again."""
+    heads = [_task_header(u) for u in units]
+    if sum(h is not None for h in heads) < 2:
+        return units
     out: list[Unit] = []
     k = 0
     while k < len(units):
         unit = units[k]
         headers: list[Line] = []
+        names: list[str] = []
         j = k
-        while j < len(units) and isinstance(units[j], Line):
-            text = text_of(units[j])
-            if len(text) > 16:
-                break
-            name = re.sub(f"[{SPACE}]", "", undistribute(text))
-            if name not in TASK_HEADERS:
-                break
+        while j < len(units) and (name := heads[j]) is not None:
             headers.append(units[j])  # type: ignore[arg-type]
+            names.append(name)
             j += 1
         if len(headers) < 2:
             out.append(unit)
@@ -275,7 +294,6 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
             out.append(unit)
             k += 1
             continue
-        names = [re.sub(f"[{SPACE}]", "", undistribute(h.text)) for h in headers]
         header = names if len(names) == 3 else ["", *names][:3]
         warn(headers[0].where, _t("a table flattened to one cell a line is read as a table"))
         out.append(TableUnit([header, *rows], [None] * 3, headers[0].where, headers[0].paragraph))
@@ -283,31 +301,26 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
     return out
 
 
-# A heading number inside a line; where it may start a paragraph is decided by what precedes it.
-_INLINE_NUMBER = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、](?!\d)"
-)
+# A heading number inside a line may start a paragraph after a sentence's end or a space, or, for
+# an Arabic number, right after a Chinese character (…现代化1.抓好…). Each pattern begins with a
+# rare character, which the regex engine scans for quickly: these run on every line.
 _ENDS = "。！？；;"
-# Cheap first look: a number right after a sentence's end or a space, or glued to a word.
-_MAY_CUT = re.compile(
-    rf"[{_ENDS}{SPACE}][一二三四五六七八九十（(\d]|[\u4e00-\u9fff]\d{{1,3}}[.．、](?!\d)"
+_DIGIT = "0-9０-９"
+_NUMBER_AFTER_MARK = re.compile(
+    rf"[{_ENDS}{SPACE}](?=[一二三四五六七八九十]{{1,3}}、"
+    rf"|[（(][一二三四五六七八九十]{{1,3}}[）)]|[{_DIGIT}]{{1,3}}[.．、](?![{_DIGIT}]))"
 )
+_GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}}[.．、](?![{_DIGIT}])")
 
 
 def _cut_points(text: str) -> list[int]:
-    """Where a numbered heading could begin inside ``text``: after a sentence's end or a space,
-    or, for an Arabic number, right after a Chinese character (…现代化1.抓好…)."""
-    cuts = []
-    for m in _INLINE_NUMBER.finditer(text, 1):
-        at = m.start()
-        before = text[at - 1]
-        if before in _ENDS or before in SPACE:
-            cuts.append(at)
-        elif text[at].isdigit() and "\u4e00" <= before <= "\u9fff":
-            # a digit glued to a word starts a heading only if its number continues the sequence
-            while at > 0 and text[at - 1].isdigit():
-                at -= 1
-            cuts.append(at)
+    """Where a numbered heading could begin inside ``text``."""
+    cuts = [m.start() + 1 for m in _NUMBER_AFTER_MARK.finditer(text)]
+    for m in _GLUED_NUMBER.finditer(text, 1):
+        # a digit glued to a word starts a heading only if its number continues the sequence,
+        # which the caller decides
+        if "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            cuts.append(m.start())
     return cuts
 
 
@@ -335,7 +348,7 @@ def _split_headings(units: list[Unit]) -> list[Unit]:
             out.append(unit)
             continue
         text = unit.text
-        cuts = _cut_points(text) if _MAY_CUT.search(text, 1) else []
+        cuts = _cut_points(text)
         pieces: list[str] = []
         start = 0
         seen(text)
@@ -380,6 +393,8 @@ def _join_wrapped(units: list[Unit], after_break: set[int]) -> list[Unit]:
         near = sum(c for n, c in lengths.items() if common - 1 <= n <= common + 1)
         if near >= max(4, 0.3 * len(lines)):
             width = common
+    if not width and not after_break:
+        return units
     out: list[Unit] = []
     for unit in units:
         previous = out[-1] if out else None

@@ -19,6 +19,7 @@ from ..repair import Unit as _Unit
 
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
 _TAB_SPLIT = re.compile(r"\t+")
+_TBL, _P = f"{W}tbl", f"{W}p"
 
 
 def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
@@ -79,19 +80,14 @@ def _tables_of(paragraphs: list[SourceParagraph]) -> dict[int, etree._Element]:
     first = next((p.element for p in paragraphs if p.element is not None), None)
     if first is None:
         return {}
-    root = first.getroottree().getroot()
-    if root.find(f".//{W}tbl") is None:
-        return {}
-    return {
-        id(p.element): table
-        for p in paragraphs
-        if p.element is not None and (table := _outer_table(p.element)) is not None
-    }
-
-
-def _outer_table(p: etree._Element) -> etree._Element | None:
-    tables = list(p.iterancestors(f"{W}tbl"))
-    return tables[-1] if tables else None
+    found: dict[int, etree._Element] = {}
+    # lxml hands out the same element object while one is alive, and ``paragraphs`` keeps
+    # each paragraph's alive: the ids found walking the tables are those of the paragraphs
+    for table in first.getroottree().getroot().iter(_TBL):
+        if next(table.iterancestors(_TBL), None) is None:
+            for p in table.iter(_P):
+                found[id(p)] = table
+    return found
 
 
 def _docx_table(table: etree._Element, where: Location) -> _Table | None:
