@@ -218,8 +218,10 @@ class _ItemBuilder:
 
     def line(self, text: str, where: Location) -> None:
         item = self.item
-        labelled = vocab.LABEL_PAIR_RE.match(text) is not None
-        pairs = list(vocab.LABEL_PAIR_RE.finditer(text)) if labelled else []
+        first = vocab.LABEL_PAIR_RE.match(text)
+        pairs = [first] if first is not None else []
+        if first is not None and ("：" in text[first.end() :] or ":" in text[first.end() :]):
+            pairs = list(vocab.LABEL_PAIR_RE.finditer(text))  # more labels on the line
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
             if any(getattr(item, r) for r in roles):
