@@ -134,7 +134,7 @@ def recognise(units: list[Unit]) -> Recognised:
             in_toc = True
         elif in_toc and not _TOC_ENTRY.match(text):
             in_toc = False
-        if in_toc or _TOC_LINE.match(text):
+        if in_toc or (text[-1:].isdigit() and _TOC_LINE.match(text)):
             result.front.append(unit)  # type: ignore[arg-type]
         else:
             lines.append(unit)
