@@ -377,24 +377,37 @@ def looks_like_unit(name: str) -> bool:
     return 1 < len(name) <= 30 and not re.search(r"[。；！？]", name) and name.endswith(UNIT_END)
 
 
+_OPENERS = "（(〔【《<〈["
+_HAS_OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
+
+
+@functools.lru_cache(maxsize=16)
+def _separated_by(separators: str) -> re.Pattern[str]:
+    return re.compile(f"([{re.escape(separators)}])")
+
+
 def split_names(text: str, separators: str = "、，,；;") -> tuple[list[str], str]:
     """Names and the separators between them, not split inside brackets: 局机关各科室（馆、站）."""
     names: list[str] = []
     gaps: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in "（(〔【《<〈[":
-            depth += 1
-        elif ch in "）)〕】》>〉]" and depth:
-            depth -= 1
-        if ch in separators and depth == 0:
-            names.append("".join(current).strip(SPACE))
-            gaps.append(ch)
-            current = []
-        else:
-            current.append(ch)
-    names.append("".join(current).strip(SPACE))
+    if _HAS_OPENER.search(text) is None:  # the usual list: no bracket to keep whole
+        pieces = _separated_by(separators).split(text)
+        names, gaps = [p.strip(SPACE) for p in pieces[::2]], pieces[1::2]
+    else:
+        current: list[str] = []
+        depth = 0
+        for ch in text:
+            if ch in _OPENERS:
+                depth += 1
+            elif ch in "）)〕】》>〉]" and depth:
+                depth -= 1
+            if ch in separators and depth == 0:
+                names.append("".join(current).strip(SPACE))
+                gaps.append(ch)
+                current = []
+            else:
+                current.append(ch)
+        names.append("".join(current).strip(SPACE))
     while names and not names[-1]:
         names.pop()
         if gaps:
