@@ -303,8 +303,7 @@ def docx_paragraphs(
                 style,
                 p,
                 number=numbering.label(p, style) if numbered and text.strip() else "",
-                # a style's heading level matters only where the text has no number
-                level=styles.heading_level(style) if style and not _numbered(text) else None,
+                level=_level(styles, style, text),
             )
         )
     return result
@@ -363,8 +362,10 @@ def _boxed_paragraphs(body: etree._Element) -> list[tuple[etree._Element, str, s
     return found
 
 
-def _numbered(text: str) -> bool:
-    return match_heading(text.lstrip()) is not None
+def _level(styles: _Styles, style: str | None, text: str) -> int | None:
+    """The heading level a paragraph's style gives: it matters only where the text has no number."""
+    level = styles.heading_level(style) if style else None
+    return None if level is None or match_heading(text.lstrip()) is not None else level
 
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-9])$|^(?P<cn>[一二三四])级标题$", re.I)

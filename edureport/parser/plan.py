@@ -235,7 +235,7 @@ class _ItemBuilder:
                 item.paragraphs.append(text)
                 self.current = "departments"
                 return
-            if not all(r in (*_UNIT_ROLES, "deadline") for r in roles):
+            if not all(r in _LIST_ROLES for r in roles):
                 pairs = pairs[:1]  # a label inside a sentence is text, not a second field
             for k, pair in enumerate(pairs):
                 role = vocab.FIELD_LABELS[pair["label"]]
@@ -300,7 +300,7 @@ class _ItemBuilder:
         pairs = list(vocab.LABEL_PAIR_RE.finditer(body))
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
-            if not all(r in (*_UNIT_ROLES, "deadline") for r in roles):
+            if not all(r in _LIST_ROLES for r in roles):
                 return None
             if len(pairs) == 1 and roles[0] == "departments":
                 # the form the seed uses: the label keeps the bracket, the end its close
@@ -382,6 +382,8 @@ class _ItemBuilder:
 
 
 _UNIT_ROLES: tuple[Role, ...] = ("departments", "cooperating", "leader")
+# roles that several labels on one line may give (牵头单位：A 配合单位：B 完成时限：6月)
+_LIST_ROLES = frozenset((*_UNIT_ROLES, "deadline"))
 
 
 def _next_label_start(text: str, after: int) -> int:

@@ -30,6 +30,8 @@ def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
     where = _where(path, p, docx)
     text = p.text if "[bookmark:" not in p.text else _ARTEFACT.sub("", p.text)
     text = p.number + text  # Word's automatic number is printed text
+    if "\n" not in text:
+        return [_Line(text, where, p.index, p.style, p.level)]
     return [_Line(line, where, p.index, p.style, p.level) for line in text.split("\n")]
 
 
