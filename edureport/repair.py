@@ -158,9 +158,7 @@ def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
         chunks.append((u, m))
     if len(chunks) < 2 or [int(m["n"]) for _, m in chunks] != list(range(1, len(chunks) + 1)):
         return units
-    if not all(
-        _clean(u.text)[-1] not in SENTENCE_END for u, _ in chunks[:-1]
-    ):
+    if not all(_clean(u.text)[-1] not in SENTENCE_END for u, _ in chunks[:-1]):
         return units
     if sum(len(u.text) for u, _ in chunks[:-1]) < 100 * (len(chunks) - 1):
         return units

@@ -220,8 +220,9 @@ class _ItemBuilder:
         item = self.item
         first = vocab.LABEL_PAIR_RE.match(text)
         pairs = [first] if first is not None else []
-        if first is not None and ("：" in text[first.end() :] or ":" in text[first.end() :]):
-            pairs = list(vocab.LABEL_PAIR_RE.finditer(text))  # more labels on the line
+        after = first.end() if first is not None else len(text)
+        if text.find("：", after) >= 0 or text.find(":", after) >= 0:  # more labels on the line
+            pairs = list(vocab.LABEL_PAIR_RE.finditer(text))
         if pairs and pairs[0].start() == 0:
             roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
             if any(getattr(item, r) for r in roles):
