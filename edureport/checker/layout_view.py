@@ -19,6 +19,7 @@ from .styles import ParaLook, RunLook, Styles
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HAN_RE = re.compile(f"[{HAN}]")
+_R, _T = f"{W}r", f"{W}t"
 
 
 class Layout:
@@ -44,6 +45,7 @@ class Layout:
         settings = self._target(rels, "settings") or "word/settings.xml"
         self.settings = package.xml(settings) if settings in package.names else None
         body = self.document.find(f"{W}body")
+        self._boxes = body is not None and body.find(f".//{W}txbxContent") is not None
         # The first section's properties: the text's pages (a 版记 may have a section of its own).
         self.sect = next(body.iter(f"{W}sectPr"), None) if body is not None else None
         self.footers: dict[str, etree._Element] = {}
@@ -76,11 +78,11 @@ class Layout:
         """The runs of a paragraph that hold Chinese text, with their text."""
         if p.element is None:
             return
-        nested = p.element.find(f".//{W}txbxContent") is not None
-        for r in p.element.iter(f"{W}r"):
+        nested = self._boxes and p.element.find(f".//{W}txbxContent") is not None
+        for r in p.element.iter(_R):
             if nested and next(r.iterancestors(f"{W}p"), None) is not p.element:
                 continue
-            text = "".join(t.text or "" for t in r.findall(f"{W}t"))
+            text = "".join([t.text or "" for t in r.iterchildren(_T)])
             if _HAN_RE.search(text):
                 yield r, text
 

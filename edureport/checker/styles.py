@@ -14,6 +14,9 @@ from ..gbt9704 import CHAR
 from ..reader import W
 
 A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_RPR, _RSTYLE, _PPR, _PSTYLE = f"{W}rPr", f"{W}rStyle", f"{W}pPr", f"{W}pStyle"
+_RFONTS, _SZ, _COLOR, _VAL = f"{W}rFonts", f"{W}sz", f"{W}color", f"{W}val"
+_EA, _EA_THEME = f"{W}eastAsia", f"{W}eastAsiaTheme"
 
 
 @dataclass
@@ -105,7 +108,8 @@ class Styles:
         """The table style and paragraph style a paragraph's runs inherit from."""
         tbl = next(p.iterancestors(f"{W}tbl"), None)
         ts = tbl.find(f"{W}tblPr/{W}tblStyle") if tbl is not None else None
-        ps = p.find(f"{W}pPr/{W}pStyle")
+        ppr = next(p.iterchildren(_PPR), None)
+        ps = next(ppr.iterchildren(_PSTYLE), None) if ppr is not None else None
         return (
             ts.get(f"{W}val") if ts is not None else None,
             ps.get(f"{W}val") if ps is not None else None,
@@ -117,8 +121,8 @@ class Styles:
         r: etree._Element,
         paragraph_key: tuple[str | None, str | None] | None = None,
     ) -> RunLook:
-        rpr = r.find(f"{W}rPr")
-        rs = rpr.find(f"{W}rStyle") if rpr is not None else None
+        rpr = next(r.iterchildren(_RPR), None)
+        rs = next(rpr.iterchildren(_RSTYLE), None) if rpr is not None else None
         key = (
             *(paragraph_key or self.paragraph_key(p)),
             rs.get(f"{W}val") if rs is not None else None,
@@ -137,19 +141,20 @@ class Styles:
     def _resolve(self, layers: list[etree._Element], start: RunLook) -> RunLook:
         font, size, color = start.font, start.size, start.color
         for layer in layers:
-            fonts = layer.find(f"{W}rFonts")
-            if fonts is not None:
-                theme = fonts.get(f"{W}eastAsiaTheme")
-                if theme:
-                    font = self.theme_fonts.get(theme, f"({theme})")
-                elif fonts.get(f"{W}eastAsia"):
-                    font = fonts.get(f"{W}eastAsia")
-            sz = layer.find(f"{W}sz")
-            if sz is not None and (sz.get(f"{W}val") or "").isdigit():
-                size = int(sz.get(f"{W}val") or 0)
-            c = layer.find(f"{W}color")
-            if c is not None:
-                color = c.get(f"{W}val")
+            for el in layer:  # one walk of the layer's children, not a search for each
+                tag = el.tag
+                if tag == _RFONTS:
+                    theme = el.get(_EA_THEME)
+                    if theme:
+                        font = self.theme_fonts.get(theme, f"({theme})")
+                    elif el.get(_EA):
+                        font = el.get(_EA)
+                elif tag == _SZ:
+                    value = el.get(_VAL) or ""
+                    if value.isdigit():
+                        size = int(value)
+                elif tag == _COLOR:
+                    color = el.get(_VAL)
         return RunLook(font, size, color)
 
     def para_look(self, p: etree._Element) -> ParaLook:
