@@ -98,9 +98,15 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     s = Structure()
     if not any(p.text.strip() for p in paragraphs):
         return s
+    nowhere = Location()  # findings say where by paragraph number; one frozen value serves all
     lines = [
         Line(
-            p.number + _ARTEFACT_RE.sub("", p.text, count=1), Location(), p.index, p.style, p.level
+            p.number
+            + (_ARTEFACT_RE.sub("", p.text, 1) if "[bookmark:" in p.text else p.text.lstrip()),
+            nowhere,
+            p.index,
+            p.style,
+            p.level,
         )
         for p in paragraphs
     ]
