@@ -22,6 +22,7 @@ SONG_LIKE = ("宋", "song")
 # Sizes as w:sz gives them, in half-points: 三号 32, 二号 44.
 BODY_SZ = 2 * BODY_SIZE
 TITLE_SZ = 2 * TITLE_SIZE
+_CAPTION = re.compile(r"\s*[表图]\s*\d+")  # 表1 图2: a table's or figure's caption
 
 
 def font_ok(font: str | None, family: tuple[str, ...]) -> bool:
@@ -38,7 +39,7 @@ def _body_paragraphs(source: Source) -> Iterator[SourceParagraph]:
     special |= set(s.headings) | {s.code or 0}
     special |= {part.first for part in s.parts if part.titles and part.first != part.titles[0]}
     for p in source.paragraphs:
-        caption = re.match(r"\s*[表图]\s*\d+", p.text)  # captions follow the table's own look
+        caption = _CAPTION.match(p.text)  # captions follow the table's own look
         if p.text.strip() and p.index not in special and not in_table(p) and not caption:
             yield p
 
