@@ -494,18 +494,28 @@ def check_command(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The folder to write the PDFs into (default: beside each file).",
+    type=click.Path(path_type=Path),
+    help="The folder to write the PDFs into, or for one file the PDF itself (通知.pdf); "
+    "default: beside each file.",
 )
 @_force
 def pdf_command(files: tuple[Path, ...], output: Path | None, force: bool) -> None:
     """Convert FILES (.docx) to PDF, all in one LibreOffice run, with their fonts embedded."""
     from .pdf import require_soffice
 
+    # `-o 通知.pdf` names the file, as `build -o` does; any other name is a folder
+    named = output is not None and output.suffix.lower() == ".pdf" and not _is_folder(output)
+    if named and len(files) > 1:
+        message = _("-o {name} names one PDF, but {n} files were given: name a folder instead")
+        raise click.UsageError(message.format(name=output, n=len(files)))
     require_soffice()
     if output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    targets = [(output or f.parent) / f"{f.stem}.pdf" for f in files]
+        (output.parent if named else output).mkdir(parents=True, exist_ok=True)
+    targets = (
+        [output]
+        if named and output is not None
+        else [(output or f.parent) / f"{f.stem}.pdf" for f in files]
+    )
     _convert(list(files), targets, force)
 
 

@@ -126,3 +126,19 @@ def test_two_files_for_one_pdf_are_refused_before_converting(
     code, _, stderr = run("pdf", str(a), str(b), "-o", str(tmp_path / "out"))
     assert code == 1 and "would both be written" in stderr and "Traceback" not in stderr
     assert runs(soffice_log) == 0 and not list((tmp_path / "out").iterdir())
+
+
+def test_pdf_o_names_the_file_for_one_docx(
+    soffice_log: Path, tmp_path: Path, school_docx: Path
+) -> None:
+    # `-o 总结.pdf` is the PDF itself, as with build; a folder named 总结.pdf is never made
+    target = tmp_path / "给校长" / "总结.pdf"
+    code, stdout, stderr = run("pdf", str(school_docx), "-o", str(target))
+    assert code == 0, stderr
+    assert target.is_file() and "承德市示范中学2023年工作总结" in text(target)
+    assert str(target) in stdout
+    # two files cannot share one PDF name: refused before LibreOffice starts
+    other = shutil.copy(school_docx, tmp_path / "另一份.docx")
+    code, _, stderr = run("pdf", str(school_docx), str(other), "-o", str(tmp_path / "两份.pdf"))
+    assert code == 2 and "name a folder" in stderr and "Traceback" not in stderr
+    assert runs(soffice_log) == 1 and not (tmp_path / "两份.pdf").exists()
