@@ -43,7 +43,7 @@ def heading_sequence(source: Source) -> Iterator[Hit]:
         last_any: dict[int, int] = {}  # last number per level in the whole part
         for h in part.headings:
             problem = _continues(last, h, last_any.get(h.level))
-            if problem:
+            if problem and not h.auto:  # Word's numbering counts right by itself
                 yield span_hit(
                     source,
                     h.index,
@@ -79,11 +79,65 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
                 source,
                 b.index,
                 b.offset,
-                b.offset + len(b.label),
+                b.offset + (0 if b.auto else len(b.label)),
                 _t("heading {label} comes straight after {before}: a level is skipped").format(
                     label=b.label, before=a.label
                 ),
             )
+
+
+def _form(label: str) -> str:
+    """A heading number's written form, the number left out and brackets taken as full-width
+    (half-width ones are T203's): 1. 1、 1． （1） 一、 一."""
+    arabic = re.sub(r"[0-9０-９]+", "1", label)
+    return re.sub(r"[零一二三四五六七八九十百〇]+", "一", arabic).translate(_WIDE)
+
+
+_WIDE = str.maketrans("()", "（）")
+
+
+@rule("T308", "heading-form", "text")
+def heading_form(source: Source) -> Iterator[Hit]:
+    """Heading numbers of one level written two ways in one document (1. in most, 1、 in some;
+    一、 and 一．), and a third level written 1、 where the standard writes 1.
+
+    Clause: GB/T 9704-2012 7.3.3; 公文 editing practice (like elements written alike)
+    """
+    for part in source.structure.parts:
+        by_level: dict[int, list[Heading]] = {}
+        for h in part.headings:
+            if not h.auto:
+                by_level.setdefault(h.level, []).append(h)
+        for hs in by_level.values():
+            forms = Counter(_form(h.label) for h in hs)
+            main, many = forms.most_common(1)[0]
+            odd = [h for h in hs if _form(h.label) != main]
+            if odd and many >= len(odd):  # a tie: the form used first is the rule
+                example = next(h.label for h in hs if _form(h.label) == main)
+                for h in odd:
+                    yield span_hit(
+                        source,
+                        h.index,
+                        h.offset,
+                        h.offset + len(h.label),
+                        _t(
+                            "heading number {label} here, but {example} in the other headings "
+                            "of this level ({n}); write them one way"
+                        ).format(label=h.label, n=many, example=example),
+                    )
+            elif not odd and main == "1、" and len(hs) > 1:
+                h = hs[0]
+                yield span_hit(
+                    source,
+                    h.index,
+                    h.offset,
+                    h.offset + len(h.label),
+                    _t(
+                        "these {n} headings are numbered {label} …: after an Arabic number the "
+                        "standard writes a full stop, {number}. (、 follows a Chinese numeral)"
+                    ).format(n=len(hs), label=h.label, number=h.number),
+                    severity=Severity.INFO,
+                )
 
 
 def _labels(source: Source) -> Iterator[tuple[int, list[tuple[int, str, int]]]]:

@@ -5,12 +5,13 @@ it looks at text (and style names where there are some), so it works on any .doc
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from ..errors import Location
 from ..reader import SourceParagraph
-from ..recognise import recognise
+from ..recognise import is_page_metadata, recognise
 from ..repair import Line, prepare
 from ..vocab import (
     CN_DIGITS,
@@ -39,6 +40,7 @@ class Heading:
     label: str  # the number as written, e.g. 一、
     offset: int  # where the number starts in the paragraph text
     run_in: bool  # the heading sentence runs on into body text in the same paragraph
+    auto: bool = False  # the number is Word's automatic numbering, not in the text
 
 
 def parse_heading(paragraph: SourceParagraph) -> Heading | None:
@@ -48,11 +50,14 @@ def parse_heading(paragraph: SourceParagraph) -> Heading | None:
     offset = lead.end() if lead else 0
     stripped = text[offset:]
     found = match_heading(stripped)
+    auto = found is None and bool(paragraph.number.strip())
+    if auto:  # Word's numbering shows the number before the text: 一、 from w:numPr
+        found = match_heading(paragraph.number.strip() + stripped)
     if found is None:
         return None
     rest = found.rest.rstrip()
     run_in = "。" in rest[:-1]
-    return Heading(paragraph.index, found.level, found.value, found.written, offset, run_in)
+    return Heading(paragraph.index, found.level, found.value, found.written, offset, run_in, auto)
 
 
 def label_of(text: str) -> tuple[str, int] | None:
@@ -84,6 +89,9 @@ class Structure:
     date: int | None = None
     parts: list[Part] = field(default_factory=list)
     headings: dict[int, Heading] = field(default_factory=dict)
+    date_text: str = ""  # the 成文日期 as written, where its paragraph also holds other text
+    # Paragraphs that are not the document's: a web page's metadata and links, a table of contents
+    outside: set[int] = field(default_factory=set)
 
     @property
     def is_notice(self) -> bool:
@@ -121,6 +129,7 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
         s.recipients = notice.recipients.paragraph if notice.recipients else None
         s.signature = list(dict.fromkeys(line.paragraph for line in notice.signature))
         s.date = notice.date.paragraph if notice.date else None
+        s.date_text = notice.date.text.strip() if notice.date else ""
         first = s.notice_title[0] if s.notice_title else (s.code or 1)
         start = (s.recipients or (s.notice_title[-1] if s.notice_title else first)) + 1
         end = (s.signature[0] if s.signature else s.date or last + 1) - 1
@@ -141,6 +150,19 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
         s.parts.append(Part("document", first, titles, start, end))
     if not s.parts:
         s.parts.append(Part("document", 1, [], 1, last))
+    # A notice with no date or signature runs to the first document it prints, not past it.
+    for part, following in zip(s.parts, s.parts[1:], strict=False):
+        part.end = min(part.end, following.first - 1)
+    # Above the document (a web page's disclosure block, a table of contents) and below it (收藏
+    # 打印, comment forms): kept by parse, never printed, so not proofread.
+    top = min(part.first for part in s.parts)
+    s.outside = {line.paragraph for line in found.back} | {
+        line.paragraph for line in found.front if line.paragraph < top
+    }
+    for part in s.parts:  # a web page's 发布时间/来源/字体 lines under the title it repeats
+        filled = [p for p in paragraphs[part.start - 1 : part.end] if p.text.strip()][:3]
+        for p in itertools.takewhile(lambda p: is_page_metadata(p.text), filled):
+            s.outside.add(p.index)
     for part in s.parts:
         for p in paragraphs[part.start - 1 : part.end]:
             heading = parse_heading(p)
