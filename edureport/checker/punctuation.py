@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
-from .findings import Fix, Hit, Source, rule, span_hit
 from ..vocab import is_date_like, match_heading
+from .findings import Fix, Hit, Source, rule, span_hit
 from .structure import CODE_RE, HAN
 
 _HAN_RE = re.compile(f"[{HAN}]")

@@ -151,11 +151,11 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     if not s.parts:
         s.parts.append(Part("document", 1, [], 1, last))
     # A notice with no date or signature runs to the first document it prints, not past it.
-    for part, following in zip(s.parts, s.parts[1:], strict=False):
-        part.end = min(part.end, following.first - 1)
+    for before, after in itertools.pairwise(s.parts):
+        before.end = min(before.end, after.first - 1)
     # Above the document (a web page's disclosure block, a table of contents) and below it (收藏
     # 打印, comment forms): kept by parse, never printed, so not proofread.
-    top = min(part.first for part in s.parts)
+    top = min(p.first for p in s.parts)
     s.outside = {line.paragraph for line in found.back} | {
         line.paragraph for line in found.front if line.paragraph < top
     }
