@@ -220,3 +220,21 @@ def test_word_numbered_headings_are_headings(tmp_path: Path) -> None:
     findings = check(path, select=["T", "L201", "L202"])
     # a 一、 heading in 黑体 is right, not body text in the wrong font; Word counts its numbers
     assert [(f.rule, f.location.paragraph) for f in findings] == []
+
+
+def test_a_title_year_with_words_between_year_and_kind(tmp_path: Path) -> None:
+    # 2024年全县教育工作要点: most titles put the place and field between the year and the kind
+    text = NOTICE.replace("印发2024年工作要点", "印发2024年全县教育工作要点").replace(
+        "\n2024年工作要点\n一、加强", "\n某县2023年教育工作要点\n一、加强"
+    )
+    hits = found(write(tmp_path, text), "T306")
+    assert [at for _, at, _ in hits] == [3, 5, 7]  # the title, the 印发 sentence, the 附件 list
+    assert "某县2023年教育工作要点" in hits[0][2]
+
+
+def test_a_slip_in_the_colophon_is_placed_there(tmp_path: Path) -> None:
+    text = NOTICE + "抄送：县委办公室，县政府办公室。\n某县教育局办公室　　2024年03月27日印发\n"
+    hits = [f for f in check(write(tmp_path, text)) if f.rule == "T102"]
+    assert [(f.location.paragraph, f.location.heading_path) for f in hits] == [
+        (len(text.splitlines()), "版记")
+    ]

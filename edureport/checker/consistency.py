@@ -276,7 +276,10 @@ def label_alone(source: Source) -> Iterator[Hit]:
             )
 
 
-_YEAR_KIND = re.compile(r"(\d{4})年\s*((?:工作)?(?:总结|要点|计划|方案|规划|报告))")
+# 2024年工作要点, and with words between: 2024年全市教育工作要点, 2023年度工作总结.
+_YEAR_KIND = re.compile(
+    r"(\d{4})年[^\d\s，。；：、《》〈〉“”]{0,12}?((?:工作)?(?:总结|要点|计划|方案|规划|报告))"
+)
 
 
 @rule("T306", "title-year", "text", Severity.ERROR)
@@ -287,7 +290,7 @@ def title_year(source: Source) -> Iterator[Hit]:
     Clause: GB/T 9704-2012 7.3.1 (the title states the content accurately)
     """
     s = source.structure
-    printed: dict[str, tuple[str, int]] = {}  # kind → (year, title paragraph)
+    printed: dict[str, tuple[str, int, str]] = {}  # kind → (year, title paragraph, title)
     for part in s.parts:
         if part.kind != "document" or not part.titles:
             continue
@@ -296,7 +299,7 @@ def title_year(source: Source) -> Iterator[Hit]:
         if not m:
             continue
         year, kind = m.group(1), m.group(2)
-        printed.setdefault(kind, (year, part.titles[-1]))
+        printed.setdefault(kind, (year, part.titles[-1], title))
         body = [p for p in part_paragraphs(source.paragraphs, part) if p.text.strip()]
         lead = re.match(r"\s*(\d{4})年[，,]", body[0].text) if body else None
         if lead and lead.group(1) != year:
@@ -322,7 +325,7 @@ def title_year(source: Source) -> Iterator[Hit]:
         for cited in _YEAR_KIND.finditer(text):
             kind = cited.group(2)
             if kind in printed and printed[kind][0] != cited.group(1):
-                year, at = printed[kind]
+                _year, at, title = printed[kind]
                 start = 0 if offset < 0 else cited.start()
                 end = len(source.paragraph(index).text) if offset < 0 else cited.end()
                 yield span_hit(
@@ -333,7 +336,7 @@ def title_year(source: Source) -> Iterator[Hit]:
                     _t(
                         "{named} named here, but the document printed is titled {title} "
                         "(paragraph {at})"
-                    ).format(named=cited.group(0), title=f"{year}年{kind}", at=at),
+                    ).format(named=cited.group(0), title=title, at=at),
                 )
 
 

@@ -89,6 +89,7 @@ class Structure:
     date: int | None = None
     parts: list[Part] = field(default_factory=list)
     headings: dict[int, Heading] = field(default_factory=dict)
+    colophon: list[int] = field(default_factory=list)  # 版记: 抄送, 印发机关 and 印发日期
     date_text: str = ""  # the 成文日期 as written, where its paragraph also holds other text
     # Paragraphs that are not the document's: a web page's metadata and links, a table of contents
     outside: set[int] = field(default_factory=set)
@@ -130,6 +131,7 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
         s.signature = list(dict.fromkeys(line.paragraph for line in notice.signature))
         s.date = notice.date.paragraph if notice.date else None
         s.date_text = notice.date.text.strip() if notice.date else ""
+        s.colophon = list(dict.fromkeys(line.paragraph for line in notice.colophon))
         first = s.notice_title[0] if s.notice_title else (s.code or 1)
         start = (s.recipients or (s.notice_title[-1] if s.notice_title else first)) + 1
         end = (s.signature[0] if s.signature else s.date or last + 1) - 1
@@ -153,6 +155,8 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     # A notice with no date or signature runs to the first document it prints, not past it.
     for before, after in itertools.pairwise(s.parts):
         before.end = min(before.end, after.first - 1)
+    if s.colophon:  # the 版记 closes the file: it is no part of the last document
+        s.parts[-1].end = min(s.parts[-1].end, s.colophon[0] - 1)
     # Above the document (a web page's disclosure block, a table of contents) and below it (收藏
     # 打印, comment forms): kept by parse, never printed, so not proofread.
     top = min(p.first for p in s.parts)
