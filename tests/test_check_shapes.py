@@ -238,3 +238,42 @@ def test_a_slip_in_the_colophon_is_placed_there(tmp_path: Path) -> None:
     assert [(f.location.paragraph, f.location.heading_path) for f in hits] == [
         (len(text.splitlines()), "版记")
     ]
+
+
+def test_a_built_notice_without_a_code_and_with_two_attachments(tmp_path: Path) -> None:
+    # edureport's own output: the red organ name with no 发文字号 below it is the mark (not body
+    # text in red), and “2. 2021年工作要点” under “附件：1.…” is no heading numbered 2.
+    document = edureport.load("examples/chengde-2021")
+    assert document.notice is not None
+    document.notice.code = None
+    document.notice.attachments = ["2020年工作总结", "2021年工作要点"]
+    path = tmp_path / "无文号.docx"
+    document.build(path)
+    hits = [(f.rule, f.location.paragraph) for f in check(path, select=["L20", "L301", "T301"])]
+    assert hits == []
+
+
+def _cell_paragraph_font(cell: object, text: str, size: int) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    run = paragraph.add_run(text)
+    run.font.name = "仿宋_GB2312"
+    run.font.size = Pt(size)
+    run._element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋_GB2312")
+
+
+def test_numbered_rows_of_a_table_and_circled_numbers(tmp_path: Path) -> None:
+    doc = Document()
+    _run(doc.add_paragraph(), "2024年工作要点", "方正小标宋简体")
+    heading = doc.add_paragraph()
+    _run(heading, "一、加强党的建设", "黑体")
+    _run(doc.add_paragraph(), "①完善学校布局；②补齐办学条件短板。", "仿宋_GB2312")
+    table = doc.add_table(rows=2, cols=2)
+    for row, (n, task) in enumerate(
+        [("1.", "深入学习贯彻党的二十大精神"), ("3.", "加强基层党组织")]
+    ):
+        _cell_paragraph_font(table.cell(row, 0), n + task, 14)  # a table's text is in 四号
+        _cell_paragraph_font(table.cell(row, 1), "办公室", 14)
+    path = tmp_path / "表格.docx"
+    doc.save(path)
+    # a ① paragraph stopped the font rule with a KeyError; a table's rows are not headings
+    assert [(f.rule, f.location.paragraph) for f in check(path, select=["T30", "L202"])] == []

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Location
-from ..reader import SourceParagraph
+from ..reader import SourceParagraph, W
 from ..recognise import is_page_metadata, recognise
 from ..repair import Line, prepare
 from ..vocab import (
@@ -19,8 +19,11 @@ from ..vocab import (
     DATE_NUMERIC_RE,
     HAN,
     HEADER_WORD_RE,
+    SPACE,
     is_code_line,
+    looks_like_unit,
     match_heading,
+    undistribute,
 )
 from ..vocab import DATE_WRITTEN_RE as DATE_RE
 
@@ -132,6 +135,12 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
         s.date = notice.date.paragraph if notice.date else None
         s.date_text = notice.date.text.strip() if notice.date else ""
         s.colophon = list(dict.fromkeys(line.paragraph for line in notice.colophon))
+        head = s.notice_title[0] if s.notice_title else s.recipients
+        if not s.mark and s.code is None and head is not None:
+            # no 发文字号 and no “…文件” (an internal notice): the organ names above it are the mark
+            above = [p for p in paragraphs[: head - 1] if p.text.strip()]
+            if 0 < len(above) <= 3 and all(_organ_name(p.text) for p in above):
+                s.mark = [p.index for p in above]
         first = s.notice_title[0] if s.notice_title else (s.code or 1)
         start = (s.recipients or (s.notice_title[-1] if s.notice_title else first)) + 1
         end = (s.signature[0] if s.signature else s.date or last + 1) - 1
@@ -163,17 +172,42 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     s.outside = {line.paragraph for line in found.back} | {
         line.paragraph for line in found.front if line.paragraph < top
     }
+    s.outside -= set(s.mark)
     for part in s.parts:  # a web page's 发布时间/来源/字体 lines under the title it repeats
         filled = [p for p in paragraphs[part.start - 1 : part.end] if p.text.strip()][:3]
         for p in itertools.takewhile(lambda p: is_page_metadata(p.text), filled):
             s.outside.add(p.index)
     for part in s.parts:
+        listing = False  # the notice's 附件说明: “附件：1.…” and the “2.…” lines under it
         for p in paragraphs[part.start - 1 : part.end]:
+            text = p.text.strip(SPACE)
+            if part.kind == "notice" and (
+                _ATTACHMENT_LIST.match(text) or (listing and _LISTED.match(text))
+            ):
+                listing = True
+                continue
+            listing = False
+            if _in_table(p):
+                continue  # a table's numbered rows are not the document's headings
             heading = parse_heading(p)
             if heading is not None:
                 part.headings.append(heading)
                 s.headings[p.index] = heading
     return s
+
+
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
+_LISTED = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
+def _in_table(p: SourceParagraph) -> bool:
+    parent = p.element.getparent() if p.element is not None else None
+    return parent is not None and parent.tag == f"{W}tc"
+
+
+def _organ_name(text: str) -> bool:
+    name = undistribute(text.strip())
+    return looks_like_unit(name) or all(looks_like_unit(n) for n in name.split())
 
 
 def part_paragraphs(paragraphs: list[SourceParagraph], part: Part) -> list[SourceParagraph]:
