@@ -277,3 +277,17 @@ def test_numbered_rows_of_a_table_and_circled_numbers(tmp_path: Path) -> None:
     doc.save(path)
     # a ① paragraph stopped the font rule with a KeyError; a table's rows are not headings
     assert [(f.rule, f.location.paragraph) for f in check(path, select=["T30", "L202"])] == []
+
+
+def test_an_enumeration_in_the_text_that_skips(tmp_path: Path) -> None:
+    text = NOTICE.replace(
+        "（一）理论武装。全年开展集中学习12次。",
+        "（一）理论武装。一是抓学习，全年集中学习12次；二是抓培训；四是抓宣讲。",
+    ).replace(
+        "（二）组织建设。新建标准化党支部8个。", "（二）组织建设。一是统一是前提。二是建强支部。"
+    )
+    hits = found(write(tmp_path, text), "T309")
+    lines = text.splitlines()
+    at = next(k for k, line in enumerate(lines, 1) if "四是" in line)
+    # 四是 after 二是 skips 三是; 统一是 is no enumeration; a new heading starts again at 一是
+    assert [(a, "四是" in m and "三是" in m) for _, a, m in hits] == [(at, True)]

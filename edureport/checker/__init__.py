@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     consistency.title_year,
     consistency.named_not_printed,
     consistency.heading_form,
+    consistency.enumeration_sequence,
     drafts.placeholder,  # T401
     page_setup.paper,  # L101
     page_setup.margins,

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
+from ..vocab import CN_DIGITS, numeral_value
 from .findings import Hit, Severity, Source, rule, span_hit
 from .structure import Heading, label_of, parse_heading, part_paragraphs
 
@@ -138,6 +139,58 @@ def heading_form(source: Source) -> Iterator[Hit]:
                     ).format(n=len(hs), label=h.label, number=h.number),
                     severity=Severity.INFO,
                 )
+
+
+# 一是…二是…三是: an enumeration in running text, at the start of a sentence or clause.
+_ENUMERATED = re.compile(
+    r"(?:^|(?<=[。；;，,：:！？\s]))([一二三四五六七八九十]{1,3})是(?=[^\s，,。；])"
+)
+
+
+@rule("T309", "enumeration-sequence", "text")
+def enumeration_sequence(source: Source) -> Iterator[Hit]:
+    """An enumeration in the text (一是…二是…三是…) that skips or repeats a number; it counts
+    on across the paragraphs under one heading and starts again under the next.
+
+    Clause: 公文 editing practice (an enumeration counts on, like heading numbers)
+    """
+    s = source.structure
+    for part in s.parts:
+        expected: int | None = None
+        for p in part_paragraphs(source.paragraphs, part):
+            if p.index in s.headings:
+                expected = None
+            if "是" not in p.text:
+                continue
+            for m in _ENUMERATED.finditer(p.text):
+                n = numeral_value(m.group(1))
+                if n is None:
+                    continue
+                if n == 1 or expected is None or n == expected:
+                    expected = n + 1 if n == 1 or expected is not None else None
+                    continue
+                problem = (
+                    _t("skips: expected {word}").format(word=_cn(expected) + "是")
+                    if n > expected
+                    else _t("repeats or goes back after {word}").format(
+                        word=_cn(expected - 1) + "是"
+                    )
+                )
+                yield span_hit(
+                    source,
+                    p.index,
+                    m.start(1),
+                    m.end(),
+                    _t("enumeration {word} {problem}").format(word=m.group(0), problem=problem),
+                )
+                expected = n + 1
+
+
+def _cn(n: int) -> str:
+    """一 … 九十九, as an enumeration writes its number."""
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else CN_DIGITS[tens]) + "十" if tens else ""
+    return head + (CN_DIGITS[ones] if ones else "")
 
 
 def _labels(source: Source) -> Iterator[tuple[int, list[tuple[int, str, int]]]]:
