@@ -141,9 +141,7 @@ def _run(source: Source, rules: list[Rule]) -> list[Finding]:
             continue  # layout needs a .docx; a text file has no page
         findings.extend(r.run(source))
     outside = source.structure.outside  # a web page's own lines are not the document's text
-    findings = [
-        f for f in findings if f.rule[0] != "T" or f.location.paragraph not in outside
-    ]
+    findings = [f for f in findings if f.rule[0] != "T" or f.location.paragraph not in outside]
     order = {r.id: k for k, r in enumerate(RULES)}
     findings = locate(source, findings)
     return sorted(
