@@ -30,7 +30,14 @@ from .vocab import (
     undistribute,
 )
 
-__all__ = ["DocumentPart", "NoticeParts", "Recognised", "document_kind", "recognise"]
+__all__ = [
+    "DocumentPart",
+    "NoticeParts",
+    "Recognised",
+    "document_kind",
+    "is_page_metadata",
+    "recognise",
+]
 
 # -- The parts ----------------------------------------------------------------------------------
 
@@ -53,6 +60,8 @@ _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
 _ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
+_LISTED = re.compile(r"^\d{1,2}\s*[.．、]")
 _TITLE_WRAPPER = re.compile(r"^《(?P<title>.+)》$")
 _METADATA = re.compile(
     r"发布(?:时间|日期|机构)|信息来源|来源[：:]|阅读次数|浏览|点击|字体|【(?!待填写|待核对)[^】]{1,6}】"
@@ -88,6 +97,11 @@ class Recognised:
     documents: list[DocumentPart] = field(default_factory=list)
 
 
+def is_page_metadata(text: str) -> bool:
+    """A web page's line about the page, under a title: 发布时间：… 来源：… 字体：【大 中 小】."""
+    return bool(_METADATA.search(text)) and not re.search(r"[。！？]", text)
+
+
 def _is_notice_title_end(text: str) -> bool:
     m = _TITLE_WRAPPER.match(text)
     inner = m["title"] if m else text
@@ -105,6 +119,21 @@ def _is_recipients(text: str) -> bool:
         and not _METADATA.search(text)
         and bool(_RECIPIENT_HINT.search(text))
         and not re.search(r"[。！？]", text)
+    )
+
+
+def _recipients_without_colon(lines: list[Unit], anchor: int, k: int) -> bool:
+    """The line above the 印发 sentence is a 主送 line that lost its colon: a list of units
+    under a notice title."""
+    text = text_of(lines[k])
+    return (
+        isinstance(lines[k], Line)
+        and _ISSUE_SENTENCE.search(text_of(lines[anchor])) is not None
+        and text[-1:] not in "：:"
+        and _is_recipients(text + "：")
+        and not re.search(r"[；;]", text)
+        and isinstance(lines[k - 1], Line)
+        and _is_notice_title_end(text_of(lines[k - 1]))
     )
 
 
@@ -263,6 +292,11 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         while k >= 0 and is_code_line(text_of(lines[k])):  # a code below the title (web copies)
             below.insert(0, k)
             k -= 1
+        if k > 0 and _recipients_without_colon(lines, anchor, k):
+            recipients_at: int | None = k  # 主送 written without its colon
+            k -= 1
+        else:
+            recipients_at = None
         title_at = _title_before(lines, k) if k >= 0 else []
         skip = k
         while not title_at and skip > 0 and k - skip < 2 and _METADATA.search(text_of(lines[skip])):
@@ -274,6 +308,7 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         if not title_at and not header_at and below:
             header_at = below[-1:]
     else:
+        recipients_at = None
         code_at = next(
             (k for k, u in enumerate(lines[:15]) if is_code_line(text_of(u))),
             None,
@@ -298,8 +333,11 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
     if anchor is not None and _is_recipients(text_of(lines[anchor])):
         parts.recipients = lines[anchor]  # type: ignore[assignment]
         body_from = anchor + 1
+    elif anchor is not None and recipients_at is not None and title_at:
+        parts.recipients = lines[recipients_at]  # type: ignore[assignment]
     # The date ends the notice: the first date line after the body began, before any heading.
     date_at = None
+    listing = False  # in the 附件说明: “附件：1.…” and the lines “2.…” below it are not titles
     for k in range(body_from, min(len(lines), body_from + 40)):
         unit = lines[k]
         if not isinstance(unit, Line):
@@ -307,6 +345,10 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         if _is_date_line(unit.text):
             date_at = k
             break
+        if _ATTACHMENT_LIST.match(unit.text) or (listing and _LISTED.match(unit.text)):
+            listing = True
+            continue
+        listing = False
         h = match_heading(unit.text)
         if (h is not None and h.level == 1) or (is_doc_title(unit) and k > body_from + 1):
             break
@@ -328,6 +370,7 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
             and len(parts.signature) < 4
             and not _ATTACHMENT.match(body[-1].text)
             and not _ATTACHMENT_MARK.match(body[-1].text)
+            and not _LISTED.match(body[-1].text)
         ):
             parts.signature.insert(0, body.pop())  # type: ignore[arg-type]
         parts.body = body
@@ -342,6 +385,8 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
     placed = set(header_at + title_at) | set(range(body_from, end))
     if anchor is not None:
         placed.add(anchor)
+    if recipients_at is not None:
+        placed.add(recipients_at)
     unplaced = [
         u
         for k, u in enumerate(lines[first:body_from], start=first)

@@ -217,9 +217,10 @@ _DATE_PATTERNS = (
     ),
     _Pattern(r"^(?P<y>\d{4})\s*[-./／]\s*(?P<m>\d{1,2})\s*[-./／]\s*(?P<d>\d{1,2})"),
 )
-# A date with the parts run together or missing: 20223月23日, 2024327, 2024年3月, 2024年13月.
+# A date with the parts run together or missing: 20223月23日, 2024327, 2024年3月, 2024年13月,
+# or spoken 号 for 日: 2024年3月27号.
 DATE_LIKE_RE = _Pattern(
-    r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*日?)$"
+    r"^(?:\d{5,8}(?:月\d{1,2}日)?|\d{4,6}\s*年?\s*\d{1,3}\s*月\s*\d{1,3}\s*[日号]?)$"
 )
 
 

@@ -44,6 +44,7 @@ from .where import locate
 RULES: tuple[Rule, ...] = (
     forms.code_form,  # T101
     forms.date_form,
+    forms.recipients_colon,
     punctuation.unpaired,  # T201
     punctuation.quote_direction,
     punctuation.half_width,
@@ -55,6 +56,8 @@ RULES: tuple[Rule, ...] = (
     consistency.label_alone,
     consistency.title_year,
     consistency.named_not_printed,
+    consistency.heading_form,
+    consistency.enumeration_sequence,
     drafts.placeholder,  # T401
     page_setup.paper,  # L101
     page_setup.margins,
@@ -137,6 +140,8 @@ def _run(source: Source, rules: list[Rule]) -> list[Finding]:
         if r.family in ("layout", "pages") and source.package is None:
             continue  # layout needs a .docx; a text file has no page
         findings.extend(r.run(source))
+    outside = source.structure.outside  # a web page's own lines are not the document's text
+    findings = [f for f in findings if f.rule[0] != "T" or f.location.paragraph not in outside]
     order = {r.id: k for k, r in enumerate(RULES)}
     findings = locate(source, findings)
     return sorted(

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
+from ..vocab import CN_DIGITS, numeral_value
 from .findings import Hit, Severity, Source, rule, span_hit
 from .structure import Heading, label_of, parse_heading, part_paragraphs
 
@@ -43,7 +44,7 @@ def heading_sequence(source: Source) -> Iterator[Hit]:
         last_any: dict[int, int] = {}  # last number per level in the whole part
         for h in part.headings:
             problem = _continues(last, h, last_any.get(h.level))
-            if problem:
+            if problem and not h.auto:  # Word's numbering counts right by itself
                 yield span_hit(
                     source,
                     h.index,
@@ -79,11 +80,117 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
                 source,
                 b.index,
                 b.offset,
-                b.offset + len(b.label),
+                b.offset + (0 if b.auto else len(b.label)),
                 _t("heading {label} comes straight after {before}: a level is skipped").format(
                     label=b.label, before=a.label
                 ),
             )
+
+
+def _form(label: str) -> str:
+    """A heading number's written form, the number left out and brackets taken as full-width
+    (half-width ones are T203's): 1. 1、 1． （1） 一、 一."""
+    arabic = re.sub(r"[0-9０-９]+", "1", label)
+    return re.sub(r"[零一二三四五六七八九十百〇]+", "一", arabic).translate(_WIDE)
+
+
+_WIDE = str.maketrans("()", "（）")
+
+
+@rule("T308", "heading-form", "text")
+def heading_form(source: Source) -> Iterator[Hit]:
+    """Heading numbers of one level written two ways in one document (1. in most, 1、 in some;
+    一、 and 一．), and a third level written 1、 where the standard writes 1.
+
+    Clause: GB/T 9704-2012 7.3.3; 公文 editing practice (like elements written alike)
+    """
+    for part in source.structure.parts:
+        by_level: dict[int, list[Heading]] = {}
+        for h in part.headings:
+            if not h.auto:
+                by_level.setdefault(h.level, []).append(h)
+        for hs in by_level.values():
+            forms = Counter(_form(h.label) for h in hs)
+            main, many = forms.most_common(1)[0]
+            odd = [h for h in hs if _form(h.label) != main]
+            if odd and many >= len(odd):  # a tie: the form used first is the rule
+                example = next(h.label for h in hs if _form(h.label) == main)
+                for h in odd:
+                    yield span_hit(
+                        source,
+                        h.index,
+                        h.offset,
+                        h.offset + len(h.label),
+                        _t(
+                            "heading number {label} here, but {example} in the other headings "
+                            "of this level ({n}); write them one way"
+                        ).format(label=h.label, n=many, example=example),
+                    )
+            elif not odd and main == "1、" and len(hs) > 1:
+                h = hs[0]
+                yield span_hit(
+                    source,
+                    h.index,
+                    h.offset,
+                    h.offset + len(h.label),
+                    _t(
+                        "these {n} headings are numbered {label} …: after an Arabic number the "
+                        "standard writes a full stop, {number}. (、 follows a Chinese numeral)"
+                    ).format(n=len(hs), label=h.label, number=h.number),
+                    severity=Severity.INFO,
+                )
+
+
+# 一是…二是…三是: an enumeration in running text, at the start of a sentence or clause.
+_ENUMERATED = re.compile(
+    r"(?:^|(?<=[。；;，,：:！？\s]))([一二三四五六七八九十]{1,3})是(?=[^\s，,。；])"
+)
+
+
+@rule("T309", "enumeration-sequence", "text")
+def enumeration_sequence(source: Source) -> Iterator[Hit]:
+    """An enumeration in the text (一是…二是…三是…) that skips or repeats a number; it counts
+    on across the paragraphs under one heading and starts again under the next.
+
+    Clause: 公文 editing practice (an enumeration counts on, like heading numbers)
+    """
+    s = source.structure
+    for part in s.parts:
+        expected: int | None = None
+        for p in part_paragraphs(source.paragraphs, part):
+            if p.index in s.headings:
+                expected = None
+            if "是" not in p.text:
+                continue
+            for m in _ENUMERATED.finditer(p.text):
+                n = numeral_value(m.group(1))
+                if n is None:
+                    continue
+                if n == 1 or expected is None or n == expected:
+                    expected = n + 1 if n == 1 or expected is not None else None
+                    continue
+                problem = (
+                    _t("skips: expected {word}").format(word=_cn(expected) + "是")
+                    if n > expected
+                    else _t("repeats or goes back after {word}").format(
+                        word=_cn(expected - 1) + "是"
+                    )
+                )
+                yield span_hit(
+                    source,
+                    p.index,
+                    m.start(1),
+                    m.end(),
+                    _t("enumeration {word} {problem}").format(word=m.group(0), problem=problem),
+                )
+                expected = n + 1
+
+
+def _cn(n: int) -> str:
+    """一 … 九十九, as an enumeration writes its number."""
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else CN_DIGITS[tens]) + "十" if tens else ""
+    return head + (CN_DIGITS[ones] if ones else "")
 
 
 def _labels(source: Source) -> Iterator[tuple[int, list[tuple[int, str, int]]]]:
@@ -222,7 +329,10 @@ def label_alone(source: Source) -> Iterator[Hit]:
             )
 
 
-_YEAR_KIND = re.compile(r"(\d{4})年\s*((?:工作)?(?:总结|要点|计划|方案|规划|报告))")
+# 2024年工作要点, and with words between: 2024年全市教育工作要点, 2023年度工作总结.
+_YEAR_KIND = re.compile(
+    r"(\d{4})年[^\d\s，。；：、《》〈〉“”]{0,12}?((?:工作)?(?:总结|要点|计划|方案|规划|报告))"
+)
 
 
 @rule("T306", "title-year", "text", Severity.ERROR)
@@ -233,7 +343,7 @@ def title_year(source: Source) -> Iterator[Hit]:
     Clause: GB/T 9704-2012 7.3.1 (the title states the content accurately)
     """
     s = source.structure
-    printed: dict[str, tuple[str, int]] = {}  # kind → (year, title paragraph)
+    printed: dict[str, tuple[str, int, str]] = {}  # kind → (year, title paragraph, title)
     for part in s.parts:
         if part.kind != "document" or not part.titles:
             continue
@@ -242,7 +352,7 @@ def title_year(source: Source) -> Iterator[Hit]:
         if not m:
             continue
         year, kind = m.group(1), m.group(2)
-        printed.setdefault(kind, (year, part.titles[-1]))
+        printed.setdefault(kind, (year, part.titles[-1], title))
         body = [p for p in part_paragraphs(source.paragraphs, part) if p.text.strip()]
         lead = re.match(r"\s*(\d{4})年[，,]", body[0].text) if body else None
         if lead and lead.group(1) != year:
@@ -268,7 +378,7 @@ def title_year(source: Source) -> Iterator[Hit]:
         for cited in _YEAR_KIND.finditer(text):
             kind = cited.group(2)
             if kind in printed and printed[kind][0] != cited.group(1):
-                year, at = printed[kind]
+                _year, at, title = printed[kind]
                 start = 0 if offset < 0 else cited.start()
                 end = len(source.paragraph(index).text) if offset < 0 else cited.end()
                 yield span_hit(
@@ -279,7 +389,7 @@ def title_year(source: Source) -> Iterator[Hit]:
                     _t(
                         "{named} named here, but the document printed is titled {title} "
                         "(paragraph {at})"
-                    ).format(named=cited.group(0), title=f"{year}年{kind}", at=at),
+                    ).format(named=cited.group(0), title=title, at=at),
                 )
 
 

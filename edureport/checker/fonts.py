@@ -104,8 +104,8 @@ def heading_font(source: Source) -> Iterator[Hit]:
     for index, h in source.structure.headings.items():
         p = source.paragraph(index)
         looks = view.looks(p)
-        if not looks:
-            continue
+        if not looks or h.level not in _HEADING_FONTS:
+            continue  # ① … below the four levels the standard names: body text's font
         family, name = _HEADING_FONTS[h.level]
         problem = font_problem(looks[0], family, name, BODY_SZ)
         if problem:

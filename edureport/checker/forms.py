@@ -14,6 +14,9 @@ from .findings import Fix, Hit, Severity, Source, rule, span_hit
 from .structure import CN_DIGITS, CODE_RE, DATE_NUMERIC_RE, DATE_RE
 
 _LEADING_ZERO = re.compile(r"\d{4}年(0\d)月|\d{1,2}月(0\d)日")
+# 号 for 日, as the day is spoken: 2024年3月27号; in the text, 3月5号召开.
+_SPOKEN_DAY = re.compile(r"\d\s*(号)$")
+_SPOKEN_DATE = re.compile(r"(?<![\d.])\d{1,2}月\d{1,2}号")
 _YEAR_IN_BRACKETS = re.compile(r"[〔\[［（(【﹝〖]\s*\d{4}\s*[〕\]］）)】﹞〗]")
 
 
@@ -85,9 +88,13 @@ def date_form(source: Source) -> Iterator[Hit]:
     Clause: GB/T 9704-2012 7.3.5.1; GB/T 15835-2011
     """
     dated = source.structure.date
+    written = source.structure.date_text
     for p in source.paragraphs:
         text = p.text.strip()
         lead = len(p.text) - len(p.text.lstrip())
+        if p.index == dated and written and written != text and written in text:
+            # a web copy runs the body, signature and date into one line: the date is its end
+            lead, text = p.text.rfind(written), written
         if p.index == dated or (
             dated is None and (DATE_RE.match(text) or DATE_NUMERIC_RE.match(text))
         ):
@@ -98,6 +105,16 @@ def date_form(source: Source) -> Iterator[Hit]:
                     lead,
                     lead + len(text),
                     _t("成文日期 written {text}; write it as 2021年4月6日").format(text=text),
+                )
+                continue
+            spoken = _SPOKEN_DAY.search(text)
+            if p.index == dated and spoken and DATE_RE.match(text[: spoken.start(1)] + "日"):
+                yield span_hit(
+                    source,
+                    p.index,
+                    lead + spoken.start(1),
+                    lead + spoken.end(1),
+                    _t("成文日期 written {text}: the day ends in 日, not 号").format(text=text),
                 )
                 continue
             m = DATE_RE.match(text)
@@ -144,6 +161,17 @@ def date_form(source: Source) -> Iterator[Hit]:
                     ),
                 )
             continue
+        for m in _SPOKEN_DATE.finditer(p.text) if "号" in p.text else ():
+            yield span_hit(
+                source,
+                p.index,
+                m.start(),
+                m.end(),
+                _t("date {date} written with 号; write {day}").format(
+                    date=m.group(0), day=m.group(0)[:-1] + "日"
+                ),
+                severity=Severity.WARNING,
+            )
         if "年0" not in p.text and "月0" not in p.text:
             continue  # cheap test first: the pattern below scans slowly
         for m in _LEADING_ZERO.finditer(p.text):
@@ -155,3 +183,28 @@ def date_form(source: Source) -> Iterator[Hit]:
                 _t("date {date} with a leading zero").format(date=m.group(0)),
                 severity=Severity.WARNING,
             )
+
+
+@rule("T103", "recipients-colon", "text", Severity.ERROR)
+def recipients_colon(source: Source) -> Iterator[Hit]:
+    """The 主送机关 line ends with a full-width colon ：.
+
+    Clause: GB/T 9704-2012 7.3.2
+    """
+    at = source.structure.recipients
+    if at is None:
+        return
+    text = source.paragraph(at).text.rstrip()
+    if not text or text[-1] in "：:":
+        return  # a half-width colon is T203's and L305's
+    last = len(text) - 1
+    yield span_hit(
+        source,
+        at,
+        last,
+        last + 1,
+        _t("the 主送机关 line has no colon at its end; write ： after {last}").format(
+            last=text[-1]
+        ),
+        fix=Fix(at, last, text[-1], text[-1] + "："),
+    )

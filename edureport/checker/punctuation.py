@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from ..i18n import _ as _t  # rule modules keep `_` for throwaway names
+from ..vocab import is_date_like, match_heading
 from .findings import Fix, Hit, Source, rule, span_hit
-from .structure import HAN
+from .structure import CODE_RE, HAN
 
 _HAN_RE = re.compile(f"[{HAN}]")
 # Full-width punctuation and brackets: a neighbour that makes the context Chinese.
@@ -148,11 +149,16 @@ def half_width(source: Source) -> Iterator[Hit]:
     for p in source.paragraphs:
         text = p.text
         done: set[int] = set()
+        # A 发文字号's brackets around its year are T101's: they become 〔〕, not （）.
+        for code in CODE_RE.finditer(text) if "(" in text else ():
+            done.update((code.start("open"), code.start("close")))
         # Round brackets with Chinese inside or beside them: one finding for the pair.
         for m in _ROUND.finditer(text):
             a, b = m.start(), m.end()
             before = text[a - 1] if a else ""
             after = text[b] if b < len(text) else ""
+            if a in done:
+                continue
             if _HAN_RE.search(m.group(1)) or _chinese(before) or _chinese(after):
                 done.update((a, b - 1))
                 yield span_hit(
@@ -267,6 +273,18 @@ def _leading_space_is_odd(source: Source) -> bool:
     return 0 < indented * 4 <= len(filled)
 
 
+def _lost_break(text: str, a: int, b: int) -> bool:
+    """A space standing for a paragraph break that a web page or a copy lost: a sentence ends and a
+    heading or a 附件 line starts, or a signature is followed by the date that ends the text."""
+    rest = text[b:]
+    if text[a - 1] in "。；！？" and (match_heading(rest) is not None or rest.startswith("附件")):
+        return True
+    heading = match_heading(rest)
+    if _han(text[a - 1]) and heading is not None and heading.level >= 3:
+        return True  # a heading run on after a heading without its 。: 党的建设 1.深入学习
+    return is_date_like(rest) and "。" not in rest
+
+
 @rule("T204", "stray-space", "text")
 def stray_space(source: Source) -> Iterator[Hit]:
     """Spaces between Chinese characters and digits (召开 2021 年), after or before full-width
@@ -295,6 +313,18 @@ def stray_space(source: Source) -> Iterator[Hit]:
                 continue
             prev, nxt = text[a - 1], text[b]
             why = None
+            if _lost_break(text, a, b):
+                yield span_hit(
+                    source,
+                    p.index,
+                    a,
+                    b,
+                    _t(
+                        "a space where a new paragraph begins ({opening}…): "
+                        "start it on its own line"
+                    ).format(opening=text[b : b + 6]),
+                )
+                continue
             if (_han(prev) and nxt.isdigit()) or (prev.isdigit() and _han(nxt)):
                 why = _t("between a Chinese character and a number")
             elif prev in CN_PUNCT and (_chinese(nxt) or nxt.isalnum()):

@@ -23,6 +23,8 @@ def _part_name(source: Source, part: Part) -> str:
 def path_of(source: Source, index: int) -> str:
     """The part and heading path of paragraph ``index``: 工作要点 › 三、 › 12."""
     s = source.structure
+    if index in s.colophon:
+        return "版记"
     part = next((p for p in s.parts if p.first <= index <= p.end), None)
     if part is None:
         # Between parts (the notice's signature and date): the part before it.

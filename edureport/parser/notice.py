@@ -120,7 +120,7 @@ def read_notice(ctx: Context, parts: NoticeParts) -> Notice:
     notice.urgency, notice.mark_word = urgency, mark_word
     notice.signature = [] if signature == organs else signature
     if parts.recipients is not None:
-        notice.recipients = split_names(parts.recipients.text[:-1], "，,")
+        notice.recipients = split_names(parts.recipients.text.rstrip("：:"), "，,")
     notice_body(ctx, notice, parts.body)
     if unreadable is not None:
         notice.body.append(unreadable)
