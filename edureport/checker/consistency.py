@@ -87,11 +87,16 @@ def heading_level_skip(source: Source) -> Iterator[Hit]:
             )
 
 
+_ARABIC_RUN = re.compile(r"[0-9０-９]+")
+_CHINESE_RUN = re.compile(r"[零一二三四五六七八九十百〇]+")
+_WHITESPACE = re.compile(r"\s")
+
+
 def _form(label: str) -> str:
     """A heading number's written form, the number left out and brackets taken as full-width
     (half-width ones are T203's): 1. 1、 1． （1） 一、 一."""
-    arabic = re.sub(r"[0-9０-９]+", "1", label)
-    return re.sub(r"[零一二三四五六七八九十百〇]+", "一", arabic).translate(_WIDE)
+    arabic = _ARABIC_RUN.sub("1", label)
+    return _CHINESE_RUN.sub("一", arabic).translate(_WIDE)
 
 
 _WIDE = str.maketrans("()", "（）")
@@ -437,7 +442,7 @@ def named_not_printed(source: Source) -> Iterator[Hit]:
     # A title the structure does not take for one (no year in it) still counts when a paragraph
     # after the notice reads exactly the name.
     after = notice[0].end
-    lines = {re.sub(r"\s", "", p.text) for p in source.paragraphs[after:]}
+    lines = {_WHITESPACE.sub("", p.text) for p in source.paragraphs[after:]}
     for p in part_paragraphs(source.paragraphs, notice[0]):
         if "印发" not in p.text:
             continue  # a document cited, not one this notice prints

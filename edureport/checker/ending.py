@@ -42,6 +42,9 @@ def signature_date(source: Source) -> Iterator[Hit]:
             yield paragraph_hit(source, index, message.format(what=what, side=alignment(look.jc)))
 
 
+_PRINTED_ON = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*印发$")
+
+
 @rule("L403", "colophon-lines", "layout")
 def colophon_lines(source: Source) -> Iterator[Hit]:
     """版记 (抄送, 印发机关和印发日期) between full-width lines: thick first and last, thin between.
@@ -52,7 +55,7 @@ def colophon_lines(source: Source) -> Iterator[Hit]:
         text = p.text.strip()
         if not (
             text.startswith(("抄送：", "抄送:"))
-            or re.search(r"\d{4}年\d{1,2}月\d{1,2}日\s*印发$", text)
+            or (text.endswith("印发") and _PRINTED_ON.search(text))
         ):
             continue
         if p.element is None:

@@ -143,6 +143,7 @@ class Source:
         return self.paragraphs[index - 1]
 
 
+_CLAUSE = re.compile(r"^\s*Clause:\s*(.+?)\s*$", re.M)
 RuleFunction = Callable[[Source], Iterable[Hit]]
 
 
@@ -164,7 +165,7 @@ class Rule:
     @property
     def clause(self) -> str:
         """The ``Clause:`` line of the rule's docstring."""
-        match = re.search(r"^\s*Clause:\s*(.+?)\s*$", self.function.__doc__ or "", re.M)
+        match = _CLAUSE.search(self.function.__doc__ or "")
         return match.group(1) if match else ""
 
     def run(self, source: Source) -> Iterator[Finding]:

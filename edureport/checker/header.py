@@ -91,6 +91,10 @@ def red_rule(source: Source) -> Iterator[Hit]:
     yield paragraph_hit(source, s.code, _t("no red rule (版头分隔线) below the 发文字号"))
 
 
+# 份号, or a 密级 or 紧急程度 with its 保密期限: what stands above the mark
+_ABOVE_MARK = re.compile(r"(\d{6}|(绝密|机密|秘密|特急|加急).{0,8})")
+
+
 @rule("L303", "header-order", "layout", Severity.ERROR)
 def header_order(source: Source) -> Iterator[Hit]:
     """The 版头 in order: 份号, 密级, 紧急程度, the mark, the 发文字号, then the title and 主送机关.
@@ -113,9 +117,7 @@ def header_order(source: Source) -> Iterator[Hit]:
             source, p.index, _t("the title comes before the 发文字号; it goes below the red rule")
         )
     for p in source.paragraphs[s.code :]:
-        if p.text.strip() and re.fullmatch(
-            r"(\d{6}|(绝密|机密|秘密|特急|加急).{0,8})", p.text.strip()
-        ):
+        if p.text.strip() and _ABOVE_MARK.fullmatch(p.text.strip()):
             yield paragraph_hit(
                 source,
                 p.index,
