@@ -538,3 +538,38 @@ def test_cli_without_output_prints_the_yaml_and_warnings(tmp_path: Path) -> None
     assert "plan:\n  title: 2022年工作要点\n" in result.stdout
     assert "edureport: warning: " in result.stderr and "line 18" in result.stderr
     assert result.stderr.splitlines()[-1] == "plan: 2 sections, 3 items"
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_word_paragraph_reads_as_word_shows_it(tmp_path: Path) -> None:
+    """Tracked changes, breaks, tabs and no-break hyphens as a reviewer's Word shows them: the
+    deleted words are gone, the inserted ones read, a line break ends a line, and the style is
+    the paragraph's own, not the one a tracked change recorded."""
+    from edureport.reader import read_paragraphs
+
+    doc = WordDocument()
+    doc.add_paragraph("一、总体要求", style="Heading 1")
+    body = doc.element.body
+    reviewed = (
+        f'<w:p {_W}><w:pPr><w:pStyle w:val="Heading2"/><w:pPrChange w:id="1" '
+        'w:author="a" w:date="2024-01-01T00:00:00Z"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+        "</w:pPrChange></w:pPr>"
+        "<w:r><w:t>（一）落实</w:t></w:r>"
+        '<w:del w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>旧的</w:delText>'
+        "</w:r></w:del>"
+        '<w:ins w:id="3" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:t>新的</w:t></w:r></w:ins>'
+        "<w:r><w:t>任务</w:t><w:br/><w:t>第二行</w:t><w:tab/><w:t>K</w:t><w:noBreakHyphen/>"
+        "<w:t>12</w:t></w:r></w:p>"
+    )
+    body.insert(len(body) - 1, parse_xml(reviewed))
+    doc.add_paragraph("结束。")
+    doc.save(str(tmp_path / "reviewed.docx"))
+    paragraphs = read_paragraphs(tmp_path / "reviewed.docx")
+    assert [p.text for p in paragraphs] == [
+        "一、总体要求",
+        "（一）落实新的任务\n第二行\tK-12",
+        "结束。",
+    ]
+    assert [p.style for p in paragraphs] == ["Heading1", "Heading2", None]
