@@ -312,9 +312,10 @@ _GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}}[.．、](?![{_DIGIT}])
 
 
 def _cut_points(text: str) -> list[int]:
-    """Where a numbered heading could begin inside ``text``."""
-    cuts = [m.start() + 1 for m in _NUMBER_AFTER_MARK.finditer(text)]
-    for m in _GLUED_NUMBER.finditer(text, 1):
+    """Where a numbered heading could begin inside ``text``, leaving at least two characters
+    before it (a mark or a word alone is no paragraph)."""
+    cuts = [m.start() + 1 for m in _NUMBER_AFTER_MARK.finditer(text, 1)]
+    for m in _GLUED_NUMBER.finditer(text, 2):
         # a digit glued to a word starts a heading only if its number continues the sequence,
         # which the caller decides
         if "\u4e00" <= text[m.start() - 1] <= "\u9fff":
