@@ -55,6 +55,11 @@ _DISCLOSURE = re.compile(
     r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名称|文号|文\s*号|成文日期|发布日期|废止日期|"
     r"公开方式|公开范围|有效性|类目名称)\s*[：:|]"
 )
+# An essay or document-sharing site's own sentences around a copied text.
+_SITE_CHROME = re.compile(
+    r"小编(?:为|给)|供大家参考|欢迎参考|WORD下载|由会员分享|可在线阅读|网友投稿|来源于网友上传"
+    r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+)
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
@@ -190,6 +195,13 @@ def recognise(units: list[Unit]) -> Recognised:
                 result.front.append(unit)
         result.front.extend(unplaced)
         result.notice = notice
+        if not any(is_code_line(line.text) for line in notice.header):
+            # a web page's own heading above the notice may be where its 发文字号 stands:
+            # “凌政办发[2020]35号” cut from “凌政办发[2020]35号凌海市…的通知”
+            code = next((u for u in result.front[-12:] if is_code_line(u.text)), None)
+            if code is not None:
+                result.front.remove(code)
+                notice.header.append(code)
         rest = lines[end:]
         # The 版记 closes the whole file: its lines are the notice's, not a printed document's.
         while (
@@ -412,8 +424,66 @@ def document_kind(title: str, body: list[Unit]) -> str:
     return "summary"
 
 
+_PRINTED_NAME = re.compile(
+    r"印发\s*[《〈](?P<a>[^《》〈〉]{4,100})[》〉]|[将把]\s*[《〈](?P<b>[^《》〈〉]{4,100})[》〉]"
+)
+
+
+def _bare(text: str) -> str:
+    return re.sub(f"[{SPACE}]", "", text)
+
+
+def _title_hints(units: list[Unit], result: Recognised) -> set[str]:
+    """The titles the notice (or a web page's heading) says it prints: 印发《…》, 现将《…》."""
+    texts = [u.text for u in result.front]
+    if result.notice is not None:
+        title = "".join(line.text for line in result.notice.title)
+        texts += [title, *(text_of(u) for u in result.notice.body)]
+        texts.append(f"印发《{_printed_title(title)}》")
+    else:
+        texts += [text_of(u) for u in units[:10]]
+    named = {_bare(m["a"] or m["b"]) for t in texts for m in _PRINTED_NAME.finditer(t)}
+    plain = {_bare(_printed_title(t)) for t in texts if "印发" in t and "《" not in t}
+    return (named | plain) - {""}
+
+
+def _wrapped_titles(units: list[Unit], hints: set[str]) -> tuple[list[Unit], set[int]]:
+    """Lines that together spell a title the notice named (a title wrapped over two or three
+    lines, or one of any kind: …规划责任分解, …实施细则) made one title line."""
+    out: list[Unit] = []
+    titles: set[int] = set()
+    k = 0
+    while k < len(units):
+        end = None
+        joined = ""
+        for j in range(k, min(k + 4, len(units))):
+            unit = units[j]
+            if not isinstance(unit, Line) or len(unit.text) > 60:
+                break
+            joined += _bare(unit.text)
+            if joined in hints:
+                end = j
+                break
+            if not any(h.startswith(joined) for h in hints):
+                break
+        if end is None:
+            out.append(units[k])
+            k += 1
+            continue
+        first = units[k]
+        assert isinstance(first, Line)
+        text = "".join(text_of(u) for u in units[k : end + 1])
+        line = Line(text, first.where, first.paragraph, first.style, first.level)
+        titles.add(id(line))
+        out.append(line)
+        k = end + 1
+    return out, titles
+
+
 def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> list[DocumentPart]:
     """Split what follows the notice (or the whole text) into the documents it prints."""
+    hints = _title_hints(units, result)
+    units, named = _wrapped_titles(units, hints) if hints else (units, set())
     found: list[DocumentPart] = []
     marker: Line | None = None
     seen_heading = False
@@ -422,8 +492,9 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
             if _ATTACHMENT_MARK.match(unit.text) and (after_notice or found):
                 marker = unit
                 continue
-            if is_doc_title(unit) and (
-                marker is not None or not seen_heading or not found or _YEAR.search(unit.text)
+            if id(unit) in named or (
+                is_doc_title(unit)
+                and (marker is not None or not seen_heading or not found or _YEAR.search(unit.text))
             ):
                 found.append(DocumentPart("summary", unit, marker=marker))
                 marker, seen_heading = None, False
@@ -467,6 +538,14 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
             merged[-1] = part
             continue
         merged.append(part)
+    for part in merged:
+        # a site's own lines (小编为大家整理…, 时间 … 收藏 WORD下载) before the first heading
+        for unit in list(part.body):
+            if isinstance(unit, Line) and match_heading(unit.text) is not None:
+                break
+            if isinstance(unit, Line) and len(unit.text) < 200 and _SITE_CHROME.search(unit.text):
+                part.body.remove(unit)
+                result.front.append(unit)
     hint = "".join(line.text for line in result.notice.title) if result.notice else ""
     for part in merged:
         title = part.title.text if part.title else ""

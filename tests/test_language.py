@@ -101,14 +101,14 @@ def test_parse_with_warnings(lang: str, tmp_path: Path) -> None:
             "通知没有标题",
             "第 1 行：文件开始之前的文字作为前置内容（front_matter）保留，不印出",
             "已写出",
-            "无发文字号的通知 · 工作总结：1 个部分，1 个小节",
+            "通知 京政办发〔2016〕26号 · 工作总结：1 个部分，1 个小节",
         ],
         [
             "edureport: warning:",
             "the notice has no title",
             "line 1: text before the document began is kept as front matter",
             "wrote ",
-            "notice without a 发文字号 · summary: 1 sections, 1 subsections",
+            "notice 京政办发〔2016〕26号 · summary: 1 sections, 1 subsections",
         ],
     )
 

@@ -218,6 +218,19 @@ class _ItemBuilder:
 
     def line(self, text: str, where: Location) -> None:
         item = self.item
+        whole = _TRAILING_BRACKET.match(text) if text[:1] in "（(" else None
+        if whole is not None and not item.departments:
+            inner = list(vocab.LABEL_PAIR_RE.finditer(whole["body"]))
+            if (
+                len(inner) == 1
+                and inner[0].start() == 0
+                and vocab.FIELD_LABELS[inner[0]["label"]] == "departments"
+            ):
+                # “（责任单位：A、B）” on a line of its own: a label line in brackets
+                self.line(whole["body"], where)
+                item.labels["departments"] = whole["open"] + item.label("departments")
+                item.departments_end += whole["close"] + whole["end"]
+                return
         first = vocab.LABEL_PAIR_RE.match(text)
         pairs = [first] if first is not None else []
         after = first.end() if first is not None else len(text)

@@ -1,0 +1,162 @@
+"""Shapes found in published documents outside tests/data/corpus/ (web copies of notices, task
+decompositions, essay-site reposts), each written here as a small invented document with the
+values a careful reader expects, written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import docx_lines
+
+import edureport
+from edureport.model import DocumentCode
+from edureport.parser import parse_with_warnings
+
+
+def _text(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# A government site's page: its heading holds the 发文字号 fused to the title; the notice's title
+# wraps over three lines with blank lines between; the 主送 line lost its colon; the printed
+# document's title wraps over two lines and ends in a kind no list holds (实施细则).
+WRAPPED_NOTICE = [
+    "您的位置:首页>>政务公开>>政府文件",
+    "甲政办发[2021]12号甲市推进学校体育工作实施细则的通知",
+    "时间:2021-05-10 来源: 作者:",
+    "",
+    "甲市人民政府办公室关于印发甲市推进",
+    "",
+    "学校体育工作",
+    "",
+    "实施细则的通知",
+    " ",
+    "各乡镇人民政府,市政府有关部门,市直有关单位",
+    "经市政府同意,现将《甲市推进学校体育工作实施细则》印发给你们,请认真贯彻实施。",
+    "                        甲市人民政府办公室",
+    "2021年5月8日",
+    "(此件公开发布)",
+    "",
+    "甲市推进学校体育工作",
+    "",
+    "实施细则",
+    "",
+    "为推进学校体育工作,特制定本实施细则。",
+    "一、指导思想",
+    "以立德树人为根本任务,开齐开足体育课。",
+]
+
+
+def test_a_wrapped_title_a_recipients_line_without_its_colon_and_the_code_in_the_page_heading(
+    tmp_path: Path,
+) -> None:
+    result = parse_with_warnings(_text(tmp_path, WRAPPED_NOTICE))
+    document = result.document
+    notice = document.notice
+    assert notice is not None
+    assert notice.code == DocumentCode("甲政办发", 2021, 12)
+    assert notice.title == ["甲市人民政府办公室关于印发甲市推进", "学校体育工作", "实施细则的通知"]
+    assert notice.recipients == ["各乡镇人民政府", "市政府有关部门", "市直有关单位"]
+    assert notice.body == [WRAPPED_NOTICE[11]]
+    assert notice.organs == ["甲市人民政府办公室"]
+    assert notice.date == dt.date(2021, 5, 8)
+    assert document.summary is not None
+    assert document.summary.title == "甲市推进学校体育工作实施细则"
+    assert document.summary.preface == ["为推进学校体育工作,特制定本实施细则。"]
+    assert [s.title for s in document.summary.sections] == ["指导思想"]
+    # the page's own lines are kept, not printed; the code line went to the notice
+    assert document.front_matter == [
+        "您的位置:首页>>政务公开>>政府文件",
+        "甲市推进学校体育工作实施细则的通知",
+        "时间:2021-05-10 来源: 作者:",
+    ]
+
+
+def test_a_colonless_line_before_a_sentence_is_not_taken_for_recipients(tmp_path: Path) -> None:
+    lines = [
+        "乙县教育局关于印发2022年工作要点的通知",
+        "为做好全年工作,经局党组研究,现将《乙县教育局2022年工作要点》印发给你们。",
+        "乙县教育局",
+        "2022年2月1日",
+        "乙县教育局2022年工作要点",
+        "一、加强党的建设",
+        "1.抓好理论学习。全年组织集中学习12次。",
+    ]
+    notice = edureport.parse(_text(tmp_path, lines)).notice
+    assert notice is not None
+    assert notice.recipients == []
+    assert notice.body == [lines[1]]
+
+
+# A task decomposition printed by a notice: its title ends in 责任分解, its items are the deepest
+# level (1) under groups 1., and a bracketed 责任单位 line closes a group.
+DECOMPOSITION = [
+    "丙市人民政府办公室关于印发丙市教育事业“十四五”规划责任分解的通知",
+    "各县(市、区)人民政府,市直各有关单位:",
+    "经市人民政府同意,现将《丙市教育事业“十四五”规划》责任分解印发给你们,请认真组织实施。",
+    "丙市人民政府办公室",
+    "2022年3月1日",
+    "2022年3月1日",
+    "丙市教育事业“十四五”规划责任分解",
+    "(一)基础教育",
+    "1.扩大学前教育资源",
+    "(1)新建公办幼儿园10所。",
+    "(2)新增学位3000个。",
+    "(责任单位:市教育局、市住建局)",
+    "2.提升义务教育质量",
+    "(1)推进集团化办学。",
+]
+
+
+def test_a_responsibility_decomposition_is_a_plan_with_a_bracketed_label_line(
+    tmp_path: Path,
+) -> None:
+    result = parse_with_warnings(_text(tmp_path, DECOMPOSITION))
+    document = result.document
+    plan = document.plan
+    assert plan is not None and document.summary is None
+    assert plan.title == "丙市教育事业“十四五”规划责任分解"
+    assert [i.title for i in plan.items] == [
+        "新建公办幼儿园10所。",
+        "新增学位3000个。",
+        "推进集团化办学。",
+    ]
+    group = plan.sections[0].sections[0]
+    assert group.title == "扩大学前教育资源"
+    second = plan.items[1]
+    assert second.departments == ["市教育局", "市住建局"]
+    assert second.measures == [] and second.paragraphs == []
+    # the repeated date is the page's, not text of the plan
+    assert "2022年3月1日" in document.front_matter
+    # printed back in its own form, on a line of its own
+    rebuilt = docx_lines(edureport.build(document, tmp_path / "rebuilt.docx"))
+    assert "(责任单位:市教育局、市住建局)" in rebuilt
+
+
+def test_an_essay_sites_own_sentences_are_front_matter(tmp_path: Path) -> None:
+    lines = [
+        "下面是小编为大家整理的县教育局工作总结,供大家参考。",
+        "2022年,县教育局坚持立德树人,各项工作取得新进展。",
+        "一、工作落实情况",
+        "1.加强党的建设。全年开展专题党课12场。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.summary is not None
+    assert document.summary.preface == [lines[1]]
+    assert document.front_matter == [lines[0]]
+    titled = [
+        "丁县教育局2022年工作总结",
+        "工作总结 时间:2023-02-24 12:14:02 收藏 WORD下载",
+        "2022年,丁县教育局扎实开展教育工作。",
+        "一、主要成效",
+        "党建工作不断加强。",
+    ]
+    document = edureport.parse(_text(tmp_path, titled, "titled.txt"))
+    assert document.summary is not None
+    assert document.summary.title == titled[0]
+    assert document.summary.preface == [titled[2]]
+    assert document.front_matter == [titled[1]]
