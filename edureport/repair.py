@@ -25,10 +25,12 @@ from .vocab import (
     SPACE,
     SUMMARY_WORDS,
     TASK_HEADERS,
+    column_role,
     find_code,
     is_code_line,
     match_heading,
     parse_date,
+    task_columns,
     undistribute,
 )
 
@@ -82,7 +84,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
     out: list[Unit] = []
     page_break = False
     after_break: set[int] = set()  # lines that followed a page number: maybe one sentence
-    units = _page_chunks(units, warn)
+    units = _piped_tables(_page_chunks(units, warn), warn)
     for unit in units:
         if isinstance(unit, TableUnit):
             out.append(unit)
@@ -214,6 +216,58 @@ def _split_plain(text: str) -> list[str]:
         else:
             pieces.append(part)
     return [p for p in (_clean(p) for p in pieces) if p]
+
+
+_PIPE_CELL = re.compile(rf"^(?P<cell>.*?)[{SPACE}]*\|$")
+
+
+def _piped_tables(units: list[Unit], warn: Warn) -> list[Unit]:
+    """A table a web page gave as one cell a line, each closed by “|”: header cells a task
+    table has (序号 | 目标与任务 | 牵头单位 | …), then rows of as many cells."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        headers: list[str] = []
+        j = k
+        while j < len(units) and isinstance(units[j], Line):
+            m = _PIPE_CELL.match(_clean(text_of(units[j])))
+            if m is None or len(m["cell"]) > 16:
+                break
+            name = re.sub(f"[{SPACE}]", "", m["cell"])
+            if name not in TASK_HEADERS and column_role(name) is None:
+                break
+            headers.append(_clean(m["cell"]))  # as written: 分 管 县领导
+            j += 1
+        if len(headers) < 2 or task_columns(headers) is None:
+            out.append(units[k])
+            k += 1
+            continue
+        rows: list[list[str]] = []
+        row: list[str] = []
+        parts: list[str] = []  # a cell of several paragraphs: lines until the one closed by “|”
+        while j < len(units) and isinstance(units[j], Line):
+            text = _clean(text_of(units[j]))
+            m = _PIPE_CELL.match(text)
+            if m is None and not row and not parts and text:
+                break  # after a whole row, a line that closes no cell: the table has ended
+            j += 1
+            if m is None:
+                if text:
+                    parts.append(text)
+                continue
+            row.append("\n".join(p for p in [*parts, _clean(m["cell"])] if p))
+            parts = []
+            if len(row) == len(headers):
+                rows.append(row)
+                row = []
+        if row or parts:
+            rows.append(row + ["\n".join(parts)] + [""] * (len(headers) - len(row) - 1))
+        first = units[k]
+        assert isinstance(first, Line)
+        warn(first.where, _t("a table flattened to one cell a line is read as a table"))
+        out.append(TableUnit([headers, *rows], [None] * len(headers), first.where, first.paragraph))
+        k = j
+    return out
 
 
 _DEADLINE = re.compile(

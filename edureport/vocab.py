@@ -315,9 +315,25 @@ FIELD_LABELS: dict[str, Role] = {
         ),
         "cooperating",
     ),
-    **dict.fromkeys(("责任领导", "牵头领导", "分管领导", "责任人"), "leader"),
+    **dict.fromkeys(
+        ("责任领导", "牵头领导", "分管领导", "责任人", "分管县领导", "分管区领导", "分管市领导"),
+        "leader",
+    ),
     **dict.fromkeys(("完成时限", "时间节点", "完成时间", "时限要求", "完成期限"), "deadline"),
 }
+
+
+def shared_units_role(lead_label: str, label: str) -> Role:
+    """The role of units labelled ``label`` after units labelled ``lead_label``: 责任单位
+    written after 牵头单位 names the units that share the work (配合):
+    “牵头单位：A 责任单位：B、C”."""
+    role = FIELD_LABELS[label]
+    lead = lead_label.lstrip("（(【[ 　")
+    if role == "departments" and lead.startswith(("牵头", "主责")) and label.startswith("责任"):
+        return "cooperating"
+    return role
+
+
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(FIELD_LABELS, key=len, reverse=True))
 FIELD_RE = _Pattern(
     rf"^(?P<prefix>(?P<label>{_LABEL_WORDS})[{SPACE}]*[：:][{SPACE}]*)(?P<text>.*)$"
@@ -484,6 +500,10 @@ def task_columns(header: list[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for c, name in enumerate(header):
         role = column_role(name, c)
+        name = re.sub(r"\s+", "", name)
+        if role == "departments" and "departments" in found and name in FIELD_LABELS:
+            lead = re.sub(r"\s+", "", header[found["departments"]])
+            role = shared_units_role(lead, name)  # 牵头单位 | 责任单位: the second column 配合
         if role is not None and role not in found:
             found[role] = c
     if not ({"title", "goal", "measures"} & found.keys()):

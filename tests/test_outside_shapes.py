@@ -160,3 +160,80 @@ def test_an_essay_sites_own_sentences_are_front_matter(tmp_path: Path) -> None:
     assert document.summary.title == titled[0]
     assert document.summary.preface == [titled[2]]
     assert document.front_matter == [titled[1]]
+
+
+def test_responsibility_units_after_a_lead_unit_are_the_cooperating_units(tmp_path: Path) -> None:
+    lines = [
+        "戊区2023年重点工作任务分解和责任分工方案",
+        "一、主要预期目标",
+        "1.地区生产总值增长6%左右。",
+        "牵头单位:区发改局",
+        "责任单位:戊区开发区,各街道",
+        "2.新建学校2所。",
+        "责任单位:区教育局",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    plan = result.document.plan
+    assert plan is not None
+    first, second = plan.items
+    assert first.departments == ["区发改局"]
+    assert first.cooperating == ["戊区开发区", "各街道"]
+    assert first.paragraphs == []
+    assert second.departments == ["区教育局"] and second.cooperating == []
+    assert not [w for w in result.warnings if "twice" in w.message]
+    rebuilt = docx_lines(edureport.build(result.document, tmp_path / "rebuilt.docx"))
+    assert lines[3] in rebuilt and lines[4] in rebuilt and lines[6] in rebuilt
+
+
+def test_a_table_a_web_page_gave_as_cells_closed_by_bars_is_a_task_table(tmp_path: Path) -> None:
+    lines = [
+        "己县2024年重点工作任务分解表",
+        "序号 |",
+        "重点任务 |",
+        "分 管 县领导 |",
+        "牵头责任单位 |",
+        "责任单位 |",
+        "1 |",
+        "新增托位400个。 |",
+        "张 三 |",
+        "县卫健委 |",
+        "县各有关单位 |",
+        "2 |",
+        "推动义务教育优质均衡发展。",
+        "实施办学能力提升工程。 |",
+        "李四 |",
+        "县教育局 |",
+        "县财政局、县住建局 |",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    plan = result.document.plan
+    assert plan is not None
+    assert plan.title == lines[0]
+    first, second = plan.items
+    assert first.title == "新增托位400个。"
+    assert (first.leader, first.departments) == (["张 三"], ["县卫健委"])
+    assert first.cooperating == ["县各有关单位"]
+    assert second.title == "推动义务教育优质均衡发展。"
+    assert second.measures == ["实施办学能力提升工程。"]
+    assert second.cooperating == ["县财政局", "县住建局"]
+    assert plan.sections[0].columns == [
+        "序号",
+        "重点任务",
+        "分 管 县领导",
+        "牵头责任单位",
+        "责任单位",
+    ]
+
+
+def test_bars_closing_lines_that_are_no_task_table_stay_text(tmp_path: Path) -> None:
+    lines = [
+        "庚县教育局2022年工作总结",
+        "一、主要成效",
+        "名称 |",
+        "数量 |",
+        "学校 |",
+        "12 |",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.summary is not None
+    assert document.summary.sections[0].paragraphs == lines[2:]

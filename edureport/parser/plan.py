@@ -237,7 +237,7 @@ class _ItemBuilder:
         if text.find("：", after) >= 0 or text.find(":", after) >= 0:  # more labels on the line
             pairs = list(vocab.LABEL_PAIR_RE.finditer(text))
         if pairs and pairs[0].start() == 0:
-            roles = [vocab.FIELD_LABELS[p["label"]] for p in pairs]
+            roles = [self.role(p["label"]) for p in pairs]
             if any(getattr(item, r) for r in roles):
                 self.ctx.warn(
                     where,
@@ -252,7 +252,7 @@ class _ItemBuilder:
             if not all(r in _LIST_ROLES for r in roles):
                 pairs = pairs[:1]  # a label inside a sentence is text, not a second field
             for k, pair in enumerate(pairs):
-                role = vocab.FIELD_LABELS[pair["label"]]
+                role = self.role(pair["label"])
                 end = _next_label_start(text, pair.end()) if k + 1 < len(pairs) else len(text)
                 value = text[pair.end() : end]
                 prefix = pair.group(0)
@@ -269,6 +269,12 @@ class _ItemBuilder:
             getattr(item, self.current).append(text)
             return
         self.text(text, where)
+
+    def role(self, label: str) -> Role:
+        """The field a label fills; 责任单位 after 牵头单位 are the units sharing the work."""
+        if self.item.departments and not self.item.cooperating:
+            return vocab.shared_units_role(self.item.labels.get("departments", ""), label)
+        return vocab.FIELD_LABELS[label]
 
     def field(self, role: Role, value: str) -> None:
         item = self.item
