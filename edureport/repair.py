@@ -451,10 +451,16 @@ def _join_wrapped(units: list[Unit], after_break: set[int]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         previous = out[-1] if out else None
+        # a paragraph's first line is indented by two characters, which the copy lost
+        indent = 0
+        if width and isinstance(previous, Line) and len(previous.text) < width - 1:
+            before = out[-2] if len(out) > 1 else None
+            first = not isinstance(before, Line) or before.text[-1] in SENTENCE_END
+            indent = 2 if first or match_heading(previous.text) is not None else 0
         if (
             isinstance(unit, Line)
             and isinstance(previous, Line)
-            and ((width and len(previous.text) >= width - 1) or id(unit) in after_break)
+            and ((width and len(previous.text) >= width - 1 - indent) or id(unit) in after_break)
             and previous.text[-1] not in SENTENCE_END + "；;：:"
             and match_heading(unit.text) is None
             and not (id(unit) in after_break and is_doc_title(previous))

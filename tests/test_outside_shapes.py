@@ -237,3 +237,31 @@ def test_bars_closing_lines_that_are_no_task_table_stay_text(tmp_path: Path) -> 
     document = edureport.parse(_text(tmp_path, lines))
     assert document.summary is not None
     assert document.summary.sections[0].paragraphs == lines[2:]
+
+
+def test_a_pdfs_first_lines_indented_by_two_characters_are_joined_too(tmp_path: Path) -> None:
+    full = "全县教育系统坚持以习近平新时代中国特色社会主义思想为指导深入"  # 30 characters
+    first = "（一）构建工作机制，扎实推进党建。一是狠抓三项突出工作建"  # 28: indented by two
+    lines = [
+        "辛县教育局2022年工作总结",
+        "一、主要工作亮点",
+        first,
+        "设。" + full[:28],
+        full,
+        full,
+        full,
+        "工作取得成效。",
+        "（二）调整布局规划，优化资源配置。一是撤并学校三所推进整",
+        "合。",
+        full[:20],  # a paragraph's own short last line: not joined to what follows
+        "（三）推进改革。",
+    ]
+    summary = edureport.parse(_text(tmp_path, lines)).summary
+    assert summary is not None
+    one, two, three = summary.sections[0].subsections
+    assert one.title == "构建工作机制，扎实推进党建。"
+    assert one.paragraphs == [
+        "一是狠抓三项突出工作建设。" + full[:28] + full * 3 + "工作取得成效。"
+    ]
+    assert two.paragraphs == ["一是撤并学校三所推进整合。", full[:20]]
+    assert three.title == "推进改革。"
