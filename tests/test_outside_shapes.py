@@ -265,3 +265,16 @@ def test_a_pdfs_first_lines_indented_by_two_characters_are_joined_too(tmp_path: 
     ]
     assert two.paragraphs == ["一是撤并学校三所推进整合。", full[:20]]
     assert three.title == "推进改革。"
+
+
+def test_a_heading_numbered_past_ninety_nine_before_yi_parses_to_data_that_builds(
+    tmp_path: Path,
+) -> None:
+    # found by tests/test_parse_properties.py: 一、 after "1000." was left to be counted on as 1001
+    document = edureport.parse(_text(tmp_path, ["1000.一、", "一、（一）"]))
+    assert document.summary is not None
+    assert [(s.number, s.title) for s in document.summary.sections] == [
+        ("1000.", "一、"),
+        ("一、", "（一）"),
+    ]
+    assert "一、（一）" in docx_lines(edureport.build(document, tmp_path / "out.docx"))

@@ -21,6 +21,7 @@ def read_summary(ctx: Context, title: str, units: list[_Unit]) -> Summary:
     summary = Summary(title)
     stack: list[tuple[int, Section]] = []  # (level as written, section)
     counters: dict[int, int] = {}
+    counted: dict[int, int] = {}  # by depth: the value of the last heading the builder counts
     for unit in units:
         target = stack[-1][1].paragraphs if stack else summary.preface
         if isinstance(unit, _Table):
@@ -47,7 +48,15 @@ def read_summary(ctx: Context, title: str, units: list[_Unit]) -> Summary:
         counters[level] = value
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
-        standard = heading_number(depth, expected) if level == depth else None
+        # the number the builder would write here: it counts on from the last one at this depth
+        following = counted.get(depth, 0) + 1
+        try:
+            standard = heading_number(depth, following) if level == depth else None
+        except ValueError:
+            standard = None  # past what a numeral writes (a "1000." before 一、): keep it
+        counted[depth] = value
+        for deeper in [k for k in counted if k > depth]:
+            del counted[deeper]
         section = Section(rest, number=None if written == standard else written)
         title, text = _run_in(rest)
         if text:  # 标题。正文…: the heading runs into its paragraph
