@@ -452,10 +452,15 @@ def _wrapped_titles(units: list[Unit], hints: set[str]) -> tuple[list[Unit], set
     lines, or one of any kind: …规划责任分解, …实施细则) made one title line."""
     out: list[Unit] = []
     titles: set[int] = set()
+    starts = {h[0] for h in hints}
     k = 0
     while k < len(units):
         end = None
         joined = ""
+        if text_of(units[k])[:1] not in starts:  # the usual line: no title begins with it
+            out.append(units[k])
+            k += 1
+            continue
         for j in range(k, min(k + 4, len(units))):
             unit = units[j]
             if not isinstance(unit, Line) or len(unit.text) > 60:

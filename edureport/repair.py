@@ -116,7 +116,7 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
 
 
 _FUSED_TITLE_END = re.compile(
-    rf"(?:{'|'.join(PLAN_WORDS + SUMMARY_WORDS)})(?=\d{{4}}年|本文内容|今年|为全面|为深入)"
+    rf"(?:{'|'.join(PLAN_WORDS + SUMMARY_WORDS)})(?=\d{{4}}年|本文内容|今年|为全面|为深入|一、)"
 )
 _TITLE_CHARS = re.compile(r"[^，。；：:,;！？《》“”\s]+$")
 
@@ -150,13 +150,17 @@ def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
     """A document site's page chunks: long lines numbered 1、 2、 3、 that break off mid-word. The
     numbers are the site's, not the document's: the chunks are joined into one text again."""
     chunks: list[tuple[Line, re.Match[str]]] = []
+    before = 0  # the site's own lines above the chunks (its title, 由会员分享…): a few, kept
     for u in units:
         text = _clean(u.text) if isinstance(u, Line) else ""
         if not text or not isinstance(u, Line):
             continue
         m = _CHUNK.match(text)
         if m is None:  # every line of such a page is a chunk
-            return units
+            before += 1
+            if chunks or before > 4:
+                return units
+            continue
         chunks.append((u, m))
     if len(chunks) < 2 or [int(m["n"]) for _, m in chunks] != list(range(1, len(chunks) + 1)):
         return units
@@ -170,7 +174,8 @@ def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
         _t("page numbers of a document site (1、 2、 …) are left out, its pieces joined"),
     )
     text = "".join(_clean(u.text)[m.end() :] for u, m in chunks)
-    return [Line(text, first.where, first.paragraph, first.style, first.level)]
+    kept = units[: next(k for k, u in enumerate(units) if u is first)]
+    return [*kept, Line(text, first.where, first.paragraph, first.style, first.level)]
 
 
 def _split(text: str) -> list[str]:
@@ -224,6 +229,8 @@ _PIPE_CELL = re.compile(rf"^(?P<cell>.*?)[{SPACE}]*\|$")
 def _piped_tables(units: list[Unit], warn: Warn) -> list[Unit]:
     """A table a web page gave as one cell a line, each closed by “|”: header cells a task
     table has (序号 | 目标与任务 | 牵头单位 | …), then rows of as many cells."""
+    if not any(isinstance(u, Line) and u.text.rstrip(_STRIPPED).endswith("|") for u in units):
+        return units
     out: list[Unit] = []
     k = 0
     while k < len(units):
@@ -365,6 +372,11 @@ _NUMBER_AFTER_MARK = re.compile(
 _GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}}[.．、](?![{_DIGIT}])")
 
 
+_RUN_TOGETHER = 300
+_GLUED_GROUP = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_RUN_IN_TITLE = re.compile(r"[^，,。；;：:（）()]{4,30}。")
+
+
 def _cut_points(text: str) -> list[int]:
     """Where a numbered heading could begin inside ``text``, leaving at least two characters
     before it (a mark or a word alone is no paragraph)."""
@@ -374,6 +386,12 @@ def _cut_points(text: str) -> list[int]:
         # which the caller decides
         if "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             cuts.append(m.start())
+    if len(text) > _RUN_TOGETHER:
+        # a page's worth of text without its line breaks: “…工作总结(一)优先发展…” too
+        for m in _GLUED_GROUP.finditer(text, 1):
+            glued = text[m.start() - 1].isalnum() or text[m.start() - 1] == "%"
+            if glued and _RUN_IN_TITLE.match(text, m.end()):  # …总结(一)优先发展得到保障。
+                cuts.append(m.start())
     return cuts
 
 

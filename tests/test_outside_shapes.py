@@ -278,3 +278,36 @@ def test_a_heading_numbered_past_ninety_nine_before_yi_parses_to_data_that_build
         ("一、", "（一）"),
     ]
     assert "一、（一）" in docx_lines(edureport.build(document, tmp_path / "out.docx"))
+
+
+def test_a_document_sites_chunks_under_its_own_lines_are_joined_and_glued_headings_split(
+    tmp_path: Path,
+) -> None:
+    long = "全年投入资金一亿元，改扩建学校十所，新增学位五千个，办学条件持续改善。" * 5
+    lines = [
+        "壬县教育局2022年工作总结.docx",
+        "《壬县教育局2022年工作总结.docx》由会员分享,可在线阅读,更多相关请在本站搜索。",
+        "1、壬县教育局2022年工作总结一、主要成效(一)优先发展得到保障。" + long + "发放资助金额5",
+        "2、05.3万元。(二)各类教育协调发展。" + long + "学前教育普惠",
+        "3、率达到90%。",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    summary = result.document.summary
+    assert summary is not None
+    assert summary.title == "壬县教育局2022年工作总结"
+    (section,) = summary.sections
+    assert section.title == "主要成效"
+    one, two = section.subsections
+    assert (one.title, two.title) == ("优先发展得到保障。", "各类教育协调发展。")
+    assert one.paragraphs == [long + "发放资助金额505.3万元。"]  # the chunk cut a number in two
+    assert two.paragraphs == [long + "学前教育普惠率达到90%。"]
+    assert result.document.front_matter == lines[:2]
+
+
+def test_a_bracketed_number_inside_a_long_sentence_is_not_a_heading(tmp_path: Path) -> None:
+    sentence = "按照《条例》第十条(一)项的规定，全面落实学校安全管理责任，" * 12 + "取得实效。"
+    document = edureport.parse(
+        _text(tmp_path, ["癸县教育局2022年工作总结", "一、安全工作", sentence])
+    )
+    assert document.summary is not None
+    assert document.summary.sections[0].paragraphs == [sentence]
