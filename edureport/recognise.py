@@ -202,6 +202,8 @@ def recognise(units: list[Unit]) -> Recognised:
             if code is not None:
                 result.front.remove(code)
                 notice.header.append(code)
+        else:
+            _printed_header_above(result.front, notice)
         rest = lines[end:]
         # The 版记 closes the whole file: its lines are the notice's, not a printed document's.
         while (
@@ -214,6 +216,46 @@ def recognise(units: list[Unit]) -> Recognised:
         rest = lines
     result.documents = _documents(rest, result, notice is not None)
     return result
+
+
+def _plain_title(text: str) -> str:
+    return re.sub(f"[{SPACE}《》〈〉<>]", "", text)
+
+
+def _printed_header_above(front: list[Line], notice: NoticeParts) -> None:
+    """A web page repeats the 发文字号 and title just above the 主送: the header printed above
+    them (the mark, the code, the title in its own form) is the notice's, the repeat the page's."""
+    codes = [line for line in notice.header if is_code_line(line.text)]
+    if not codes or not notice.title or len(front) < 2:
+        return
+    code = _plain_title(codes[0].text)
+    title = _plain_title("".join(line.text for line in notice.title))
+    top = min(line.paragraph for line in notice.header + notice.title)
+    tail = sorted((u for u in front if u.paragraph < top), key=lambda u: u.paragraph)[-8:]
+    at = next((k for k, u in enumerate(tail) if _plain_title(u.text) == code), None)
+    if at is None:
+        return
+    joined = ""
+    for end in range(at + 1, min(at + 5, len(tail))):
+        if tail[end].paragraph == tail[at].paragraph:
+            return  # “京政办发〔2016〕26号《…的通知》” on one line: the page's own heading
+        joined += _plain_title(tail[end].text)
+        if joined == title:
+            break
+    else:
+        return
+    marks: list[int] = []
+    for k in range(at - 1, max(at - 4, -1), -1):
+        if not (_is_mark(tail[k].text) or _organ_like(tail[k].text)):
+            break
+        marks.insert(0, k)
+    printed = [tail[k] for k in marks] + [tail[at]]
+    titled = tail[at + 1 : end + 1]
+    for line in printed + titled:
+        front.remove(line)
+    front.extend(codes + notice.title)
+    notice.header = printed + [line for line in notice.header if line not in codes]
+    notice.title = titled
 
 
 def _anchor(lines: list[Unit]) -> int | None:

@@ -311,3 +311,37 @@ def test_a_bracketed_number_inside_a_long_sentence_is_not_a_heading(tmp_path: Pa
     )
     assert document.summary is not None
     assert document.summary.sections[0].paragraphs == [sentence]
+
+
+def test_the_printed_header_is_the_notices_when_the_page_repeats_code_and_title_below_it(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "子市丑区人民政府文件",
+        "子丑政发〔2023〕3号",
+        "丑区人民政府关于印发 《丑区2023年重点工作任务分工方案》的通知",
+        "",
+        "子丑政发〔2023〕3号丑区人民政府关于印发丑区2023年重点工作任务分工方案的通知",
+        "",
+        "各街道办事处,各区直部门:",
+        "经区政府同意,现将《丑区2023年重点工作任务分工方案》印发给你们,请认真贯彻落实。",
+        "丑区人民政府",
+        "2023年3月28日",
+        "丑区2023年重点工作任务分工方案",
+        "一、主要预期目标",
+        "1.地区生产总值增长6%左右。",
+        "牵头单位:区发改局",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    notice = document.notice
+    assert notice is not None
+    assert notice.organs == ["子市丑区人民政府"] and notice.mark_word == "文件"
+    assert notice.signature == ["丑区人民政府"]
+    assert notice.code == DocumentCode("子丑政发", 2023, 3)
+    assert notice.title == [lines[2]]
+    # the page's repeat, cut in two at the code, is kept as front matter
+    assert document.front_matter == [
+        "子丑政发〔2023〕3号",
+        "丑区人民政府关于印发丑区2023年重点工作任务分工方案的通知",
+    ]
+    assert document.plan is not None and document.plan.items[0].departments == ["区发改局"]
