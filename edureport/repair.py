@@ -84,6 +84,8 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
     out: list[Unit] = []
     page_break = False
     after_break: set[int] = set()  # lines that followed a page number: maybe one sentence
+    flow: dict[int, tuple[bool, bool]] = {}  # a text file's line: (after a blank line, indented)
+    blank = True
     units = _piped_tables(_page_chunks(units, warn), warn)
     for unit in units:
         if isinstance(unit, TableUnit):
@@ -91,7 +93,11 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
             continue
         text = _clean(unit.text)
         if not text:
+            blank = True
             continue
+        if unit.where.line is not None:
+            flow[id(unit)] = (blank, unit.text[:1] in SPACE)
+        blank = False
         if len(text) <= 12 and _PAGE_NUMBER.match(text):
             warn(unit.where, _t("a page number “{text}” is left out").format(text=text))
             page_break = True
@@ -112,7 +118,39 @@ def prepare(units: list[Unit], warn: Warn) -> list[Unit]:
         page_break = False
     out = _flattened_tables(out, warn)
     out = _split_headings(out)
+    out = _join_soft_breaks(out, flow)
     return _join_wrapped(out, after_break)
+
+
+_SOFT_END = "；;"
+
+
+def _join_soft_breaks(units: list[Unit], flow: dict[int, tuple[bool, bool]]) -> list[Unit]:
+    """A web page's line breaks inside a paragraph (its <br>): where the page marks paragraphs
+    by an indent, or by a blank line between them, a line without that mark after a line cut
+    at ； continues that paragraph."""
+    indented = sum(i for _, i in flow.values())
+    blanks = sum(b for b, _ in flow.values())
+    mark = 1 if indented >= 3 else 0 if blanks >= 3 else None
+    if mark is None:
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        previous = out[-1] if out else None
+        seen = flow.get(id(unit))
+        if (
+            seen is not None
+            and not seen[mark]
+            and isinstance(unit, Line)
+            and isinstance(previous, Line)
+            and previous.text[-1] in _SOFT_END
+            and match_heading(unit.text) is None
+            and not is_doc_title(unit)
+        ):
+            previous.text += unit.text
+            continue
+        out.append(unit)
+    return out
 
 
 _FUSED_TITLE_END = re.compile(

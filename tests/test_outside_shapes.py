@@ -345,3 +345,57 @@ def test_the_printed_header_is_the_notices_when_the_page_repeats_code_and_title_
         "丑区人民政府关于印发丑区2023年重点工作任务分工方案的通知",
     ]
     assert document.plan is not None and document.plan.items[0].departments == ["区发改局"]
+
+
+def test_a_web_pages_line_breaks_after_a_semicolon_continue_the_paragraph(tmp_path: Path) -> None:
+    # paragraphs marked by blank lines between them
+    blank = [
+        "寅县教育局2022年工作总结",
+        "",
+        "一、主要成效",
+        "",
+        "全年新建学校2所;",
+        "新增学位3000个;",
+        "改造校舍1万平方米。",
+        "",
+        "全年培训教师5000人次。",
+        "",
+        "二、存在问题",
+    ]
+    summary = edureport.parse(_text(tmp_path, blank)).summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs == [
+        "全年新建学校2所;新增学位3000个;改造校舍1万平方米。",
+        "全年培训教师5000人次。",
+    ]
+    # paragraphs marked by an indent of no-break spaces
+    indented = [
+        "卯县教育局2022年工作总结",
+        "一、主要成效",
+        "\u00a0\u00a0\u00a0\u00a0一是投入增加。完成投资6亿元;",
+        "累计投入7000万元;",
+        "\u00a0\u00a0\u00a0\u00a0二是队伍加强。招聘教师200名。",
+        "\u00a0\u00a0\u00a0\u00a0三是质量提升。",
+    ]
+    summary = edureport.parse(_text(tmp_path, indented, "indented.txt")).summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs == [
+        "一是投入增加。完成投资6亿元;累计投入7000万元;",
+        "二是队伍加强。招聘教师200名。",
+        "三是质量提升。",
+    ]
+
+
+def test_paragraphs_of_a_word_file_ending_in_a_semicolon_stay_paragraphs(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    paragraphs = ["辰县教育局2022年工作总结", "", "一、主要成效", "", "一是新建学校2所；"]
+    paragraphs += ["二是新增学位。", "", "三是培训教师。", "", "四是改造校舍。"]
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    path = tmp_path / "semicolons.docx"
+    doc.save(str(path))
+    summary = edureport.parse(path).summary
+    assert summary is not None
+    assert summary.sections[0].paragraphs == [p for p in paragraphs[4:] if p]
