@@ -345,7 +345,18 @@ OVERVIEW_RE = _Pattern(
 )
 # "（A牵头，B、C参与）", "（A负责）": the role follows the names.
 LEAD_VERBS = ("牵头负责", "牵头", "负责", "主责", "主抓")
-COOPERATE_VERBS = ("配合", "参与", "协助", "协同", "协作")
+COOPERATE_VERBS = (
+    "按职责分工负责",
+    "按职责分工落实",
+    "按照职责分工负责",
+    "按职责负责",
+    "分工负责",
+    "配合",
+    "参与",
+    "协助",
+    "协同",
+    "协作",
+)
 # "排在第一位的为牵头单位，下同" and its variants: lists after it name the lead unit first.
 LEGEND_RE = _Pattern(
     r"(?:排名|排在|列)?第一(?:位|个)?(?:的)?(?:单位)?(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门|科室)?"

@@ -399,3 +399,27 @@ def test_paragraphs_of_a_word_file_ending_in_a_semicolon_stay_paragraphs(tmp_pat
     summary = edureport.parse(path).summary
     assert summary is not None
     assert summary.sections[0].paragraphs == [p for p in paragraphs[4:] if p]
+
+
+def test_units_sharing_the_work_by_their_duties_are_the_cooperating_units(tmp_path: Path) -> None:
+    lines = [
+        "午市2022年深化改革工作要点",
+        "一、坚持系统集成",
+        "1.实施许可事项清单管理。编制并公布清单。"
+        "(市政府办公室、市审改办牵头,市级各有关部门按职责分工负责)",
+        "2.推进政务服务标准化。编制办事指南。(市政务服务中心牵头,各县区政府分工负责)",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    plan = document.plan
+    assert plan is not None
+    first, second = plan.items
+    assert first.measures == ["编制并公布清单。"]
+    assert first.departments == ["市政府办公室", "市审改办"]
+    assert first.cooperating == ["市级各有关部门"]
+    assert second.departments == ["市政务服务中心"]
+    assert second.cooperating == ["各县区政府"]
+    rebuilt = docx_lines(edureport.build(document, tmp_path / "rebuilt.docx"))
+    assert any(
+        line.endswith("(市政府办公室、市审改办牵头,市级各有关部门按职责分工负责)")
+        for line in rebuilt
+    )
