@@ -524,7 +524,15 @@ def _join_wrapped(units: list[Unit], after_break: set[int]) -> list[Unit]:
             previous.text += unit.text
             continue
         out.append(unit)
+    if width:
+        # a PDF's text puts a space between digits and Chinese (市教育局 2022 年工作要点)
+        for unit in out:
+            if isinstance(unit, Line) and " " in unit.text:
+                unit.text = _PDF_DIGIT_SPACE.sub("", unit.text)
     return out
+
+
+_PDF_DIGIT_SPACE = re.compile(r"(?<=[0-9%]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[0-9])")
 
 
 def is_doc_title(line: Line) -> bool:

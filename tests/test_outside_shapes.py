@@ -423,3 +423,33 @@ def test_units_sharing_the_work_by_their_duties_are_the_cooperating_units(tmp_pa
         line.endswith("(市政府办公室、市审改办牵头,市级各有关部门按职责分工负责)")
         for line in rebuilt
     )
+
+
+def test_a_pdfs_spaces_between_digits_and_chinese_are_not_text(tmp_path: Path) -> None:
+    full = "全市教育系统坚持以习近平新时代中国特色社会主义思想为指导深入贯彻"  # 32 characters
+    lines = [
+        "未市教育局 2022 年工作要点",
+        "2022 年是全面实施“十四五”规划的关键之年，全市教育系统坚",  # 32 with its spaces
+        full,
+        full,
+        full,
+        "落实立德树人根本任务。",
+        "一、建设区域教育中心",
+        "1.推进中心建设。成立 2 个专班。",
+    ]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None
+    assert plan.title == "未市教育局2022年工作要点"
+    assert plan.overview == [
+        "2022年是全面实施“十四五”规划的关键之年，全市教育系统坚"
+        + full * 3
+        + "落实立德树人根本任务。"
+    ]
+    assert plan.items[0].measures == ["成立2个专班。"]
+
+
+def test_spaces_around_digits_in_text_that_is_not_wrapped_are_kept(tmp_path: Path) -> None:
+    lines = ["申市教育局2022年工作要点", "一、加强党建", "1.抓好学习。全年学习 12 次。"]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None
+    assert plan.items[0].measures == ["全年学习 12 次。"]
