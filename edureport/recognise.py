@@ -53,13 +53,14 @@ _PAGE_CHROME = re.compile(
 )
 _DISCLOSURE = re.compile(
     r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名称|文号|文\s*号|成文日期|发布日期|废止日期|"
-    r"公开方式|公开范围|有效性|类目名称)\s*[：:|]"
+    r"公开方式|公开范围|有效性|类目名称|信息来源|发文机关|信息索引|发文字号|编辑人)\s*[：:|]"
 )
 # An essay or document-sharing site's own sentences around a copied text.
 _SITE_CHROME = re.compile(
     r"小编(?:为|给)|供大家参考|欢迎参考|WORD下载|由会员分享|可在线阅读|网友投稿|来源于网友上传"
     r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
 )
+_SHARE = re.compile(r"^(?:分享(?:到)?|扫一扫在手机打开)[：:]?$")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
@@ -590,7 +591,12 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         for unit in list(part.body):
             if isinstance(unit, Line) and match_heading(unit.text) is not None:
                 break
-            if isinstance(unit, Line) and len(unit.text) < 200 and _SITE_CHROME.search(unit.text):
+            if isinstance(unit, Line) and (
+                (len(unit.text) < 200 and _SITE_CHROME.search(unit.text))
+                or _DISCLOSURE.match(unit.text)  # the page's metadata under its title
+                or (len(unit.text) < 40 and _METADATA.search(unit.text))
+                or _SHARE.match(unit.text)
+            ):
                 part.body.remove(unit)
                 result.front.append(unit)
     hint = "".join(line.text for line in result.notice.title) if result.notice else ""

@@ -154,7 +154,8 @@ def _join_soft_breaks(units: list[Unit], flow: dict[int, tuple[bool, bool]]) -> 
 
 
 _FUSED_TITLE_END = re.compile(
-    rf"(?:{'|'.join(PLAN_WORDS + SUMMARY_WORDS)})(?=\d{{4}}年|本文内容|今年|为全面|为深入|一、)"
+    rf"(?:{'|'.join(PLAN_WORDS + SUMMARY_WORDS)})"
+    rf"(?=[{SPACE}]?(?:\d{{4}}年|本文内容|今年|为全面|为深入)|一、)"
 )
 _TITLE_CHARS = re.compile(r"[^，。；：:,;！？《》“”\s]+$")
 

@@ -453,3 +453,41 @@ def test_spaces_around_digits_in_text_that_is_not_wrapped_are_kept(tmp_path: Pat
     plan = edureport.parse(_text(tmp_path, lines)).plan
     assert plan is not None
     assert plan.items[0].measures == ["全年学习 12 次。"]
+
+
+def test_a_sites_metadata_block_under_the_title_is_front_matter(tmp_path: Path) -> None:
+    lines = [
+        "酉市教育局2022年工作要点",
+        "信息来源 :办公室",
+        "发文机关 :酉市教育局",
+        "发文字号 :酉教〔2022〕4号",
+        "编辑人 :张三",
+        "发布日期 :2022-06-22",
+        "【浏览字号: 】  浏览次数   收藏",
+        "分享:",
+        "2022年全市教育工作的总体要求是:坚持立德树人。",
+        "一、加强党的建设",
+        "1.抓好理论学习。全年集中学习12次。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.plan is not None
+    assert document.plan.title == lines[0]
+    assert document.plan.overview == [lines[8]]
+    assert document.front_matter == lines[1:8]
+
+
+def test_a_title_the_page_repeats_before_a_space_and_the_year_is_cut_from_the_text(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "戌县教育局2023年工作要点戌县教育局2023年工作要点 2023年,全县教育系统坚持立德树人,"
+        "推进教育高质量发展。一、实施质量兴教工程 1.加强教育质量管理。全部化解大班额。"
+        "2.加强活动育人管理。上好思政课。"
+    )
+    document = edureport.parse(_text(tmp_path, [text]))
+    plan = document.plan
+    assert plan is not None
+    assert plan.title == "戌县教育局2023年工作要点"
+    assert plan.overview == ["2023年,全县教育系统坚持立德树人,推进教育高质量发展。"]
+    assert [i.title for i in plan.items] == ["加强教育质量管理。", "加强活动育人管理。"]
+    assert document.front_matter == ["戌县教育局2023年工作要点"]
