@@ -49,6 +49,7 @@ def render(
     context = _watched(template_context(document))
     tpl = _fill(path, context)
     drop_empty_runs(tpl.docx.element.body)
+    release_lone_headings(tpl.docx.element.body)
     if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
         place_colophon(tpl.docx)
     _warn_unused(context, path)
@@ -158,6 +159,50 @@ def drop_empty_runs(body: Any) -> None:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_T, _W_RPR = f"{_W}t", f"{_W}rPr"
+
+
+def release_lone_headings(body: Any) -> None:
+    """A heading keeps with the text under it (GB/T 9704 7.3.3), not with the next heading of its
+    rank. A heading that runs on into its own text (（一）标题。正文…), or that has no text under it
+    (a plan item written as its title alone), gets keep-with-next turned off: otherwise a run of
+    such paragraphs is one unbreakable block that moves to the next page and leaves the page
+    before it half empty."""
+    from lxml import etree
+
+    headings = _heading_paragraphs()(body)
+    for p in headings:
+        level = _heading_level(p)
+        if level is None:  # another style whose name begins GwH
+            continue
+        following = p.getnext()
+        after = _heading_level(following) if following is not None else None
+        run_in = any(r.text for r in _run_in_text()(p))
+        if run_in or (after is not None and after <= level):
+            ppr = p[0]  # the style is set, so w:pPr is there, and w:keepNext follows w:pStyle
+            ppr.insert(1, etree.Element(f"{_W}keepNext", {f"{_W}val": "0"}))
+
+
+def _heading_level(p: Any) -> int | None:
+    """1 to 4 for the letterhead's heading styles GwH1 … GwH4; None for any other paragraph."""
+    style = p.find(f"{_W}pPr/{_W}pStyle") if p.tag == f"{_W}p" else None
+    value = style.get(f"{_W}val", "") if style is not None else ""
+    return int(value[3:]) if value[:3] == "GwH" and value[3:].isdigit() else None
+
+
+@functools.cache
+def _heading_paragraphs() -> Any:
+    from lxml import etree
+
+    return etree.XPath(
+        "w:p[w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]]", namespaces={"w": _W[1:-1]}
+    )
+
+
+@functools.cache
+def _run_in_text() -> Any:
+    from lxml import etree
+
+    return etree.XPath("w:r[w:rPr/w:rStyle/@w:val = 'GwRunIn']/w:t", namespaces={"w": _W[1:-1]})
 
 
 @functools.cache

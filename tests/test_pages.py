@@ -23,7 +23,7 @@ from edureport.checker import _source
 from edureport.checker.findings import Finding
 from edureport.checker.pages import BOTTOM, RULES, TOP, Pages, match_paragraphs, read_pdf
 from edureport.cli import main
-from edureport.gbt9704 import MARGIN_LEFT, PT_PER_MM, TEXT_W, pt
+from edureport.gbt9704 import LINE, MARGIN_LEFT, PT_PER_MM, TEXT_W, pt
 from edureport.office import convert, find_soffice
 
 if find_soffice() is None and os.environ.get("CI"):
@@ -100,6 +100,25 @@ MANY_CC = (
 )
 
 
+def _title_items(path: Path) -> Path:
+    """A plan whose second part lists its items as titles alone, as task lists often do: three
+    items with their text half fill page 1, then eight two-line titles follow."""
+    text = "推进工作落实，完善制度机制，加强督促检查，确保各项任务按期完成并取得实效。" * 2
+    first = "".join(
+        f"    - title: 第{n}项重点工作\n      measures: [{text}]\n" for n in range(1, 4)
+    )
+    titles = "".join(
+        f"    - title: 第{n}项：加强统筹协调，完善工作机制，推动各项任务落到实处，确保取得实效。\n"
+        for n in range(4, 12)
+    )
+    path.write_text(
+        "plan:\n  title: 2024年工作要点\n  sections:\n"
+        f"  - title: 重点工作\n    items:\n{first}  - title: 常规工作\n    items:\n{titles}",
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.fixture(scope="session")
 def rendered(
     tmp_path_factory: pytest.TempPathFactory, seed_docx: Path, school_docx: Path
@@ -120,6 +139,13 @@ def rendered(
             folder / "colophon-long.docx",
         ),
     }
+    docs["titles"] = edureport.build(_title_items(folder / "titles.yaml"), folder / "titles.docx")
+    docs["titles-old"] = _edited(
+        docs["titles"],
+        folder / "titles-old.docx",
+        lambda x: x.replace('<w:keepNext w:val="0"/>', ""),
+        "word/document.xml",
+    )
     docs["colophon-old"] = _edited(
         docs["colophon"], folder / "colophon-old.docx", _colophon_afloat, "word/document.xml"
     )
@@ -316,3 +342,19 @@ def test_check_pages_without_libreoffice_says_so(
     monkeypatch.setenv("PATH", "")
     result = CliRunner().invoke(main, ["check", str(school_docx), "--pages"])
     assert "page rules (P…) not run: LibreOffice is not found" in result.stderr
+
+
+def test_items_written_as_titles_alone_fill_their_pages(
+    rendered: dict[str, tuple[Path, Pages]],
+) -> None:
+    # Such an item is not kept with the next one: the items flow over the pages, each page but
+    # the last filled to within two lines of the bottom, and check finds no heading left behind.
+    docx, pages = rendered["titles"]
+    line = pt(LINE)  # one line of the 22-line grid
+    assert pages.count == 2
+    assert BOTTOM - pages.lines[0][-1].bottom < 2.5 * line, "page 1 ends early"
+    assert not [f for f in _findings(docx, pages) if f.rule == "P102"]
+    # Kept each with the next, as the heading style alone does, the titles move as one block
+    # to page 2 and leave the foot of page 1 empty.
+    _, old = rendered["titles-old"]
+    assert BOTTOM - old.lines[0][-1].bottom > 5 * line

@@ -184,8 +184,14 @@ def mark_position(source: Source) -> Iterator[Hit]:
 
 
 def _heading_paragraphs(source: Source) -> set[int]:
+    """Headings that introduce text: not one that runs on into its own text, nor one followed by
+    a heading of its rank or above (a plan item written as its title alone)."""
     s = source.structure
-    heads = {i for i, h in s.headings.items() if not h.run_in}
+    heads = {
+        i
+        for i, h in s.headings.items()
+        if not h.run_in and not (i + 1 in s.headings and s.headings[i + 1].level <= h.level)
+    }
     heads |= set(s.titles()) | set(s.notice_title)
     return heads
 
