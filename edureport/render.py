@@ -169,40 +169,41 @@ def release_lone_headings(body: Any) -> None:
     before it half empty."""
     from lxml import etree
 
-    headings = _heading_paragraphs()(body)
-    for p in headings:
-        level = _heading_level(p)
-        if level is None:  # another style whose name begins GwH
-            continue
-        following = p.getnext()
-        after = _heading_level(following) if following is not None else None
-        run_in = any(r.text for r in _run_in_text()(p))
-        if run_in or (after is not None and after <= level):
-            ppr = p[0]  # the style is set, so w:pPr is there, and w:keepNext follows w:pStyle
-            ppr.insert(1, etree.Element(f"{_W}keepNext", {f"{_W}val": "0"}))
+    # Two XPath walks (in C): the letterhead's heading styles GwH1 … GwH4, and the headings with
+    # run-in text after them.
+    styles = {
+        style.getparent().getparent(): style
+        for style in _heading_styles()(body)
+        if style.get(_W_VAL, "")[3:].isdigit()
+    }
+    levels = {p: int(style.get(_W_VAL)[3:]) for p, style in styles.items()}
+    run_in = set(_run_in_headings()(body))
+    for p, level in levels.items():
+        after = levels.get(p.getnext())
+        if p in run_in or (after is not None and after <= level):
+            # right after w:pStyle, where the schema puts w:keepNext
+            styles[p].addnext(etree.Element(f"{_W}keepNext", {_W_VAL: "0"}))
 
 
-def _heading_level(p: Any) -> int | None:
-    """1 to 4 for the letterhead's heading styles GwH1 … GwH4; None for any other paragraph."""
-    style = p.find(f"{_W}pPr/{_W}pStyle") if p.tag == f"{_W}p" else None
-    value = style.get(f"{_W}val", "") if style is not None else ""
-    return int(value[3:]) if value[:3] == "GwH" and value[3:].isdigit() else None
+_W_VAL = f"{_W}val"
 
 
 @functools.cache
-def _heading_paragraphs() -> Any:
+def _heading_styles() -> Any:
+    from lxml import etree
+
+    return etree.XPath("w:p/w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]", namespaces={"w": _W[1:-1]})
+
+
+@functools.cache
+def _run_in_headings() -> Any:
     from lxml import etree
 
     return etree.XPath(
-        "w:p[w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]]", namespaces={"w": _W[1:-1]}
+        "w:p[w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]]"
+        "[w:r[w:rPr/w:rStyle/@w:val = 'GwRunIn'][w:t/text()]]",
+        namespaces={"w": _W[1:-1]},
     )
-
-
-@functools.cache
-def _run_in_text() -> Any:
-    from lxml import etree
-
-    return etree.XPath("w:r[w:rPr/w:rStyle/@w:val = 'GwRunIn']/w:t", namespaces={"w": _W[1:-1]})
 
 
 @functools.cache
