@@ -169,15 +169,19 @@ def release_lone_headings(body: Any) -> None:
     before it half empty."""
     from lxml import etree
 
-    # Two XPath walks (in C): the letterhead's heading styles GwH1 … GwH4, and the headings with
-    # run-in text after them.
-    styles = {
-        style.getparent().getparent(): style
-        for style in _heading_styles()(body)
-        if style.get(_W_VAL, "")[3:].isdigit()
-    }
+    styles = {}  # the paragraphs in the letterhead's heading styles GwH1 … GwH4
+    for style in body.iter(_W_PSTYLE):
+        value = style.get(_W_VAL, "")
+        if value[:3] == "GwH" and value[3:].isdigit():
+            styles[style.getparent().getparent()] = style
     levels = {p: int(style.get(_W_VAL)[3:]) for p, style in styles.items()}
-    run_in = set(_run_in_headings()(body))
+    run_in = {
+        run.getparent()
+        for style in body.iter(_W_RSTYLE)
+        if style.get(_W_VAL) == "GwRunIn"
+        and (run := style.getparent().getparent()) is not None
+        and any(t.text for t in run.iterchildren(_W_T))
+    }
     for p, level in levels.items():
         after = levels.get(p.getnext())
         if p in run_in or (after is not None and after <= level):
@@ -185,25 +189,7 @@ def release_lone_headings(body: Any) -> None:
             styles[p].addnext(etree.Element(f"{_W}keepNext", {_W_VAL: "0"}))
 
 
-_W_VAL = f"{_W}val"
-
-
-@functools.cache
-def _heading_styles() -> Any:
-    from lxml import etree
-
-    return etree.XPath("w:p/w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]", namespaces={"w": _W[1:-1]})
-
-
-@functools.cache
-def _run_in_headings() -> Any:
-    from lxml import etree
-
-    return etree.XPath(
-        "w:p[w:pPr/w:pStyle[starts-with(@w:val, 'GwH')]]"
-        "[w:r[w:rPr/w:rStyle/@w:val = 'GwRunIn'][w:t/text()]]",
-        namespaces={"w": _W[1:-1]},
-    )
+_W_VAL, _W_PSTYLE, _W_RSTYLE = f"{_W}val", f"{_W}pStyle", f"{_W}rStyle"
 
 
 @functools.cache
