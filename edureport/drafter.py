@@ -37,6 +37,7 @@ from .model import (
 )
 from .review import REVIEW, Review, find_reviews
 from .targets import Target, find_targets, target_table
+from .vocab import Role, label_word, task_columns
 from .workbook import Task, departments, read_workbook, write_workbook
 
 # Every placeholder has the form 【待…】, which `edureport check` (rule T401) lists.
@@ -220,24 +221,45 @@ def draft(
     return merge_results(drafts, results) if results is not None else drafts
 
 
+_UNIT_ROLES: tuple[Role, ...] = ("departments", "cooperating", "leader", "deadline")
+
+
+def _unit_labels(columns: list[str]) -> dict[str, str]:
+    """How a task table heads its unit columns (牵头单位 | 责任单位 | 完成时限), by role."""
+    found = task_columns(columns) or {}
+    return {
+        role: word
+        for role, c in found.items()
+        if role in _UNIT_ROLES and (word := label_word(columns[c], role))
+    }
+
+
 def plan_tasks(plan: Plan) -> tuple[list[Task], list[Target]]:
     """Every item of ``plan`` as a task numbered 1…N in reading order (groups included), and the
     numeric targets in its goals and measures."""
     tasks: list[Task] = []
     targets: list[Target] = []
 
-    def walk(section: PlanSection, top: str, groups: tuple[str, ...]) -> None:
+    def walk(
+        section: PlanSection, top: str, groups: tuple[str, ...], table: dict[str, str]
+    ) -> None:
+        table = _unit_labels(section.columns) if section.columns else table
         for item in section.items:
             number = len(tasks) + 1
-            tasks.append(Task(number, top, copy.deepcopy(item), groups=groups))
+            labels = table or {
+                role: word
+                for role, written in item.labels.items()
+                if role in _UNIT_ROLES and (word := label_word(written, role))
+            }
+            tasks.append(Task(number, top, copy.deepcopy(item), groups=groups, labels=labels))
             for text in [*item.goal, *item.measures]:
                 if isinstance(text, str):  # a table's figures are read as they stand
                     targets.extend(find_targets(text, number))
         for group in section.sections:
-            walk(group, top, (*groups, group.title))
+            walk(group, top, (*groups, group.title), table)
 
     for section in plan.sections:
-        walk(section, section.title, ())
+        walk(section, section.title, (), {})
     return tasks, targets
 
 

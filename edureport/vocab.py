@@ -323,6 +323,13 @@ FIELD_LABELS: dict[str, Role] = {
 }
 
 
+def label_word(written: str, role: Role) -> str | None:
+    """The word of ``role`` a written label or column header holds: “（牵头单位：” → 牵头单位."""
+    text = re.sub(r"\s+", "", written)
+    words = [w for w, r in FIELD_LABELS.items() if r == role and w in text]
+    return max(words, key=len) if words else None
+
+
 def shared_units_role(lead_label: str, label: str) -> Role:
     """The role of units labelled ``label`` after units labelled ``lead_label``: 责任单位
     written after 牵头单位 names the units that share the work (配合):

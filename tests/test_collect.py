@@ -477,3 +477,30 @@ def test_what_the_office_wrote_in_the_preface_survives_another_collect(
     assert summary is not None
     assert summary.preface[0] == written
     assert isinstance(summary.preface[2], edureport.Table)  # the table is drafted again
+
+
+def test_unit_columns_are_headed_as_the_plan_labels_them_and_read_back(tmp_path: Path) -> None:
+    # A plan that writes 牵头单位 / 协作单位 / 时间节点: the workbooks say the same, and what
+    # comes back under those headings is read without a word about unknown columns.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  title: 2024年工作要点\n  sections:\n  - title: 重点工作\n    items:\n"
+        "    - title: 推进集团化办学\n      measures: [扩大优质资源覆盖面。]\n"
+        "      departments: [基教科]\n      cooperating: [督导室]\n      deadline: 12月底\n"
+        "      labels: {departments: 牵头单位, cooperating: 协作单位, deadline: 时间节点}\n"
+        "    - title: 加强师德师风建设\n      measures: [完善考核评价机制。]\n"
+        "      departments: [人事科]\n      deadline: 6月底\n"
+        "      labels: {departments: 牵头单位, deadline: 时间节点}\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "2025"
+    edureport.draft(plan).write(folder, split=True)
+    header = [c.value for c in openpyxl.load_workbook(folder / "results.xlsx")["全部任务"][1]]
+    assert {"牵头单位", "协作单位", "时间节点"} <= set(header)
+    assert not {"责任科室", "配合单位", "完成时限"} & set(header)
+    returned = tmp_path / "基教科.xlsx"
+    shutil.copy(_sent(folder, "基教科"), returned)
+    _fill(returned, {1: "组建教育集团4个。"})
+    result = collect([returned], folder)
+    assert _answers(result, 1) == [("基教科", "组建教育集团4个。")]
+    assert result.problems == []

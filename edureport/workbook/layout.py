@@ -7,13 +7,15 @@ the headings people write instead of ours from here, so what is written is what 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import PlanItem, Table
 from ..review import Review
 from ..targets import Target
+from ..vocab import FIELD_LABELS, Role
 
 ALL_SHEET = "全部任务"
 TARGET_SHEET = "目标指标"
@@ -44,12 +46,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "部分": ("部分",),
     "目标任务": ("目标任务", "任务目标"),
     "工作措施": ("工作措施", "工作举措"),
-    "责任科室": ("责任科室", "科室", "责任单位"),
     "目标值": ("目标值", "目标"),
     "分组": ("分组",),
-    "配合单位": ("配合单位", "配合科室", "协办单位"),
-    "责任领导": ("责任领导", "分管领导"),
-    "完成时限": ("完成时限", "时限", "完成时间"),
+    # The unit columns are headed as the plan labels them (牵头单位, 协作单位, 时间节点…).
+    "责任科室": ("科室", *(w for w, r in FIELD_LABELS.items() if r == "departments")),
+    "配合单位": (*(w for w, r in FIELD_LABELS.items() if r == "cooperating"),),
+    "责任领导": (*(w for w, r in FIELD_LABELS.items() if r == "leader"),),
+    "完成时限": ("时限", *(w for w, r in FIELD_LABELS.items() if r == "deadline")),
     "角色": ("角色", "承担方式"),
 }
 # The columns that carry a result: never read across merged rows.
@@ -81,6 +84,9 @@ class Task:
     # The titles of the groups (（一）…) the item stands in under its section, outermost first.
     groups: tuple[str, ...] = ()
     answers: tuple[Answer, ...] = ()  # collected answers, the lead's first
+    # How the plan heads the item's unit fields (牵头单位, 完成时间…), where it differs from ours:
+    # from the item's own labels, or the columns of the task table it stood in.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def role(self, department: str) -> str:
         """牵头 or 配合 for a department named on this item; 未分配 for any other."""
@@ -144,18 +150,36 @@ def review_columns(reviews: Sequence[Review]) -> Columns:
     return ("任务序号", "位置", "句子", "核对原因"), (8, 22, 64, 48), rows
 
 
-# Columns written only where the plan has them: (heading, width, the cell of a task).
-_OPTIONAL: tuple[tuple[str, int, Any], ...] = (
-    ("配合单位", 18, lambda t: "、".join(dict.fromkeys(t.item.cooperating))),
-    ("责任领导", 12, lambda t: "、".join(dict.fromkeys(t.item.leader))),
-    ("完成时限", 14, lambda t: t.item.deadline or ""),
+# Columns written only where the plan has them: (role, width, the cell of a task).
+_OPTIONAL: tuple[tuple[Role, int, Any], ...] = (
+    ("cooperating", 18, lambda t: "、".join(dict.fromkeys(t.item.cooperating))),
+    ("leader", 12, lambda t: "、".join(dict.fromkeys(t.item.leader))),
+    ("deadline", 14, lambda t: t.item.deadline or ""),
 )
+_UNIT_COLUMNS: dict[Role, str] = {
+    "departments": "责任科室",
+    "cooperating": "配合单位",
+    "leader": "责任领导",
+    "deadline": "完成时限",
+}
+
+
+def unit_headings(tasks: list[Task]) -> dict[Role, str]:
+    """The headings of the unit columns: the words most of the plan's items use (牵头单位,
+    时间节点), else ours (责任科室, 完成时限)."""
+    headings = dict(_UNIT_COLUMNS)
+    for role in headings:
+        used = Counter(t.labels[role] for t in tasks if role in t.labels)
+        if used:
+            headings[role] = used.most_common(1)[0][0]
+    return headings
 
 
 def task_columns(tasks: list[Task], department: str | None = None) -> Columns:
     """The headings, widths and rows of a task sheet: the plan's own columns (groups, co-operating
     units, leader, deadline) only where the plan has them; on a department's sheet, its role."""
-    names, widths = list(COLUMNS[:6]), list(WIDTHS[:6])
+    headings = unit_headings(tasks)
+    names, widths = [*COLUMNS[:5], headings["departments"]], list(WIDTHS[:6])
     cells: list[Any] = [
         lambda t: t.number,
         lambda t: t.section,
@@ -168,9 +192,9 @@ def task_columns(tasks: list[Task], department: str | None = None) -> Columns:
         names.insert(2, "分组")
         widths.insert(2, 22)
         cells.insert(2, lambda t: " / ".join(t.groups))
-    for name, width, cell in _OPTIONAL:
+    for role, width, cell in _OPTIONAL:
         if any(cell(t) for t in tasks):
-            names.append(name)
+            names.append(headings[role])
             widths.append(width)
             cells.append(cell)
     if department is not None:
