@@ -255,12 +255,34 @@ def plan_tasks(plan: Plan) -> tuple[list[Task], list[Target]]:
             for text in [*item.goal, *item.measures]:
                 if isinstance(text, str):  # a table's figures are read as they stand
                     targets.extend(find_targets(text, number))
+        _share_closing_units(tasks[len(tasks) - len(section.items) :])
         for group in section.sections:
             walk(group, top, (*groups, group.title), table)
 
     for section in plan.sections:
         walk(section, section.title, (), {})
     return tasks, targets
+
+
+def _share_closing_units(group: list[Task]) -> None:
+    """Items written as their titles alone, then “（责任单位：A、B）” on a line of its own after the
+    last of them, no other naming a unit: the units are the whole group's (a 责任分解 writes them
+    once a group), so each item's row and each unit's sheet has them."""
+    if len(group) < 2:
+        return
+    last = group[-1].item
+    closing = (
+        last.departments
+        and last.inline is None
+        and not last.departments_inline
+        and last.labels.get("departments", " ")[0] in "（("
+    )
+    titles_alone = not any(t.item.goal or t.item.measures or t.item.paragraphs for t in group)
+    named = any(t.item.departments or t.item.cooperating for t in group[:-1])
+    if closing and titles_alone and not named:
+        for task in group[:-1]:
+            task.item.departments = list(last.departments)
+            task.item.cooperating = list(last.cooperating)
 
 
 def _year(year: int | str | None) -> int | None:

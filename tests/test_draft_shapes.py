@@ -233,3 +233,42 @@ def test_a_comment_still_finds_its_words_once_the_marks_are_reviewed(tmp_path: P
             break
         words.extend(t.text or "" for t in element.iter(f"{W}t"))
     assert "".join(words) == "学前三年毛入园率达到92%"
+
+
+def test_units_closing_a_group_of_titles_are_every_item_s(tmp_path: Path) -> None:
+    # A 责任分解 names its units once a group, on a line after the group's last item: each of
+    # the group's rows gets them, and each unit's sheet lists every item of the group.
+    source = tmp_path / "分解.txt"
+    source.write_text(
+        "\n".join(
+            [
+                "丙市教育事业“十四五”规划责任分解",
+                "(一)基础教育",
+                "1.扩大学前教育资源",
+                "(1)新建公办幼儿园10所。",
+                "(2)新增学位3000个。",
+                "(责任单位:市教育局、市住建局)",
+                "2.提升义务教育质量",
+                "(1)推进集团化办学。",
+                "(2)深化课堂教学改革。",
+                "(责任单位:市教育局)",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "drafts"
+    edureport.draft(source, year=2023).write(folder)
+    book = openpyxl.load_workbook(folder / "results.xlsx")
+    rows = _rows(book["全部任务"])
+    assert [(r["工作任务"], r["责任单位"]) for r in rows] == [
+        ("新建公办幼儿园10所。", "市教育局、市住建局"),
+        ("新增学位3000个。", "市教育局、市住建局"),
+        ("推进集团化办学。", "市教育局"),
+        ("深化课堂教学改革。", "市教育局"),
+    ]
+    assert [r["序号"] for r in _rows(book["市住建局"])] == [1, 2]
+    # the new plan prints the units once a group, as the source did
+    plan = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))["plan"]
+    items = [i for s in plan["sections"] for g in s["sections"] for i in g["items"]]
+    assert [bool(i.get("departments")) for i in items] == [False, True, False, True]
