@@ -17,12 +17,14 @@ from .repair import Line, TableUnit, Unit, is_doc_title, text_of
 from .vocab import (
     COLOPHON_CC_RE,
     COLOPHON_PRINTED_RE,
+    FIELD_RE,
     HEADER_WORD_RE,
     KIND_END,
     PLAN_WORDS,
     SIGNER_RE,
     SPACE,
     SUMMARY_WORDS,
+    find_code,
     is_code_line,
     is_date_like,
     looks_like_unit,
@@ -52,12 +54,12 @@ _PAGE_CHROME = re.compile(
     r"|录入[：:].*阅读|查看全部评论|责任编辑[：:]"
 )
 _DISCLOSURE = re.compile(
-    r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名称|文号|文\s*号|成文日期|发布日期|废止日期|"
+    r"^(?:索引号|信息索取号|发布机构|组配分类|主题分类|名\s*称|文\s*号|成文日期|发布日期|废止日期|"
     r"公开方式|公开范围|有效性|类目名称|信息来源|发文机关|信息索引|发文字号|编辑人)\s*[：:|]"
 )
 # An essay or document-sharing site's own sentences around a copied text.
 _SITE_CHROME = re.compile(
-    r"小编(?:为|给)|供大家参考|欢迎参考|WORD下载|由会员分享|可在线阅读|网友投稿|来源于网友上传"
+    r"小编(?:为|给)|供大家参考|欢迎参考|WORD下载|由会员分享|可在线阅读|网友投稿|来源于网友上传|^欢迎来到"
     r"|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
 )
 _SHARE = re.compile(r"^(?:分享(?:到)?|扫一扫在手机打开)[：:]?$")
@@ -65,7 +67,6 @@ _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_ENTRY = re.compile(r"^.{2,80}?[\s.．…·]*\d{1,4}$")
 _NOTE = re.compile(r"^[（(](?P<note>[^（）()]{2,40})[）)]$")
 _ATTACHMENT_MARK = re.compile(r"^附件\s*\d*[：:]?$")
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]\s*\S")
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
 _LISTED = re.compile(r"^\d{1,2}\s*[.．、]")
 _TITLE_WRAPPER = re.compile(r"^《(?P<title>.+)》$")
@@ -143,6 +144,10 @@ def _recipients_without_colon(lines: list[Unit], anchor: int, k: int) -> bool:
     )
 
 
+def _page_line(text: str) -> bool:
+    return bool(_METADATA.search(text) or _DISCLOSURE.match(text))
+
+
 def _is_date_line(text: str) -> bool:
     return is_date_like(text) or text.strip(SPACE) == "【待填写】"
 
@@ -203,6 +208,8 @@ def recognise(units: list[Unit]) -> Recognised:
             if code is not None:
                 result.front.remove(code)
                 notice.header.append(code)
+            elif (given := _disclosed_code(result.front[-12:])) is not None:
+                notice.header.append(given)  # the line itself stays front matter, as written
         else:
             _printed_header_above(result.front, notice)
         rest = lines[end:]
@@ -217,6 +224,22 @@ def recognise(units: list[Unit]) -> Recognised:
         rest = lines
     result.documents = _documents(rest, result, notice is not None)
     return result
+
+
+_CODE_LABEL = re.compile(r"(?:^|\s)(?:文\s*号|文件编号|发文字号)\s*[：:]\s*")
+
+
+def _disclosed_code(front: list[Line]) -> Line | None:
+    """The 发文字号 a government site's disclosure block gives (“文号: 泾政〔2023〕1号”), as a
+    line of its own, when the notice prints none."""
+    for line in front:
+        if "号" not in line.text or (m := _CODE_LABEL.search(line.text)) is None:
+            continue
+        code = find_code(line.text[m.end() :], at_start=True)
+        if code is not None:
+            text = line.text[m.end() + code.start : m.end() + code.end]
+            return Line(text, line.where, line.paragraph, line.style, line.level)
+    return None
 
 
 def _plain_title(text: str) -> str:
@@ -300,6 +323,35 @@ def _title_before(lines: list[Unit], k: int) -> list[int]:
     return [k]
 
 
+def _organs_above(lines: list[Unit], t: int) -> list[int]:
+    """The organs' names alone above a title that begins “关于” with no 发文字号 or mark
+    (西乡县人民政府 / 关于印发…的通知): the organs of the title, read as the seed's are."""
+    first = lines[t]
+    if not (isinstance(first, Line) and first.text.startswith("关于")):
+        return []
+    found: list[int] = []
+    for k in range(t - 1, max(t - 4, -1), -1):
+        above = lines[k]
+        if not (
+            isinstance(above, Line)
+            and above.style == first.style
+            and len(above.text) <= 30
+            and not above.text.endswith("文件")
+            and _short_name(above.text)
+            and looks_like_unit(undistribute(above.text))
+        ):
+            break
+        found.insert(0, k)
+    return found
+
+
+_MARK_STYLES = ("GwMark", "GwMarkSingle")
+
+
+def _style(unit: Unit) -> str | None:
+    return unit.style if isinstance(unit, Line) else None
+
+
 def _header_above(lines: list[Unit], k: int) -> list[int]:
     """The 版头 lines ending at ``k``: 发文字号, 签发人, 份号, 密级, 紧急程度 and the mark. Organ
     lines count only in a block that also holds a 发文字号 or a “…文件” mark."""
@@ -312,7 +364,13 @@ def _header_above(lines: list[Unit], k: int) -> list[int]:
         else:
             break
         k -= 1
-    marked = [i for i in block if is_code_line(text_of(lines[i])) or _is_mark(text_of(lines[i]))]
+    marked = [
+        i
+        for i in block
+        if is_code_line(text_of(lines[i]))
+        or _is_mark(text_of(lines[i]))
+        or _style(lines[i]) in _MARK_STYLES  # a mark Word shows as one (no 文件, no code)
+    ]
     if not marked:
         return []
     top = marked[0]
@@ -354,12 +412,14 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
             recipients_at = None
         title_at = _title_before(lines, k) if k >= 0 else []
         skip = k
-        while not title_at and skip > 0 and k - skip < 2 and _METADATA.search(text_of(lines[skip])):
-            skip -= 1  # a web page's 发布时间/来源 line between the title and the 主送
-            title_at = _title_before(lines, skip)
+        while not title_at and skip > 0 and k - skip < 8 and _page_line(text_of(lines[skip])):
+            skip -= 1  # a web page's 发布时间/来源 lines or disclosure block (索引号 …) between
+            title_at = _title_before(lines, skip)  # the title and the 主送
         if title_at:
             k = title_at[0] - 1
         header_at = (_header_above(lines, k) if k >= 0 else []) + below[-1:]
+        if not header_at and title_at:
+            header_at = _organs_above(lines, title_at[0])
         if not title_at and not header_at and below:
             header_at = below[-1:]
     else:
@@ -406,9 +466,15 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
         listing = False
         h = match_heading(unit.text)
         if (h is not None and h.level == 1) or (is_doc_title(unit) and k > body_from + 1):
+            if h is not None and _body_goes_on(lines[body_from:k], parts.title):
+                date_at = _points_end(lines, k)
             break
     end = body_from
-    if date_at is None:
+    if date_at is not None and date_at < 0:  # numbered points to the end of the text
+        end = -date_at
+        parts.body = list(lines[body_from:end])
+        date_at = None
+    elif date_at is None:
         while end < len(lines) and isinstance(lines[end], Line) and not is_doc_title(lines[end]):  # type: ignore[arg-type]
             h = match_heading(text_of(lines[end]))
             if h is not None and h.level == 1:
@@ -423,8 +489,7 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
             and isinstance(body[-1], Line)
             and _short_name(body[-1].text)
             and len(parts.signature) < 4
-            and not _ATTACHMENT.match(body[-1].text)
-            and not _ATTACHMENT_MARK.match(body[-1].text)
+            and not body[-1].text.startswith("附件")  # 附件1.…, with no colon: not an organ
             and not _LISTED.match(body[-1].text)
         ):
             parts.signature.insert(0, body.pop())  # type: ignore[arg-type]
@@ -450,10 +515,41 @@ def _find_notice(lines: list[Unit]) -> tuple[NoticeParts | None, int, int, list[
     return parts, first, end, unplaced
 
 
+def _body_goes_on(body: list[Unit], title: list[Line]) -> bool:
+    """A notice's body goes on through numbered points (一、细化任务抓落实。…) when it prints no
+    document before them: neither its title nor its body says 印发, or it ends “…通知如下：”."""
+    texts = [text_of(u) for u in body]
+    return bool(texts) and (
+        texts[-1].endswith(("如下：", "如下:"))
+        or not (
+            any("印发" in line.text for line in title)
+            or any(_ISSUE_SENTENCE.search(t) for t in texts)
+        )
+    )
+
+
+def _points_end(lines: list[Unit], k: int) -> int | None:
+    """Where the notice's numbered points from ``k`` end: the date line under its signature, or
+    (given negative) the first printed document's title or the end of the text. None when they
+    hold a plan's items (1. …, 责任单位：…): the notice's own points have none."""
+    for j in range(k, len(lines)):
+        unit = lines[j]
+        if not isinstance(unit, Line):
+            return None
+        if _is_date_line(unit.text):
+            return j
+        if is_doc_title(unit) or _ATTACHMENT_MARK.match(unit.text):
+            return -j
+        h = match_heading(unit.text)
+        if (h is not None and h.level >= 3) or FIELD_RE.match(unit.text):
+            return None
+    return -len(lines)
+
+
 def document_kind(title: str, body: list[Unit]) -> str:
     from .vocab import FIELD_RE
 
-    stripped = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    stripped = re.sub(r"(?:[（(][^（）()]*[）)]|【[^【】]*】)$", "", title)
     if stripped.endswith(SUMMARY_WORDS) or re.search(
         rf"(?:{'|'.join(SUMMARY_WORDS)})(?:及|和|与|暨)", stripped
     ):
@@ -577,7 +673,13 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
             previous is not None
             and part.title is not None
             and previous.title is not None
-            and _same_title(previous.title.text, part.title.text)
+            and (
+                _same_title(previous.title.text, part.title.text)
+                or (
+                    (previous.body or previous.title.text.endswith("】"))  # a site's tag
+                    and all(_site_line(u) for u in previous.body)
+                )
+            )
             and not any(isinstance(u, Line) and match_heading(u.text) for u in previous.body)
         ):
             # a web page repeats the title after its own lines (date, views): those are chrome
@@ -591,12 +693,7 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         for unit in list(part.body):
             if isinstance(unit, Line) and match_heading(unit.text) is not None:
                 break
-            if isinstance(unit, Line) and (
-                (len(unit.text) < 200 and _SITE_CHROME.search(unit.text))
-                or _DISCLOSURE.match(unit.text)  # the page's metadata under its title
-                or (len(unit.text) < 40 and _METADATA.search(unit.text))
-                or _SHARE.match(unit.text)
-            ):
+            if isinstance(unit, Line) and _site_line(unit):
                 part.body.remove(unit)
                 result.front.append(unit)
     hint = "".join(line.text for line in result.notice.title) if result.notice else ""
@@ -604,6 +701,16 @@ def _documents(units: list[Unit], result: Recognised, after_notice: bool) -> lis
         title = part.title.text if part.title else ""
         part.kind = document_kind(title or _printed_title(hint), part.body)
     return [p for p in merged if p.title is not None or p.body]
+
+
+def _site_line(unit: Unit) -> bool:
+    """A site's own line (小编为大家整理…, 时间 … 收藏 WORD下载, its metadata under a title)."""
+    return isinstance(unit, Line) and bool(
+        (len(unit.text) < 200 and _SITE_CHROME.search(unit.text))
+        or _DISCLOSURE.match(unit.text)
+        or (len(unit.text) < 40 and _METADATA.search(unit.text))
+        or _SHARE.match(unit.text)
+    )
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -247,8 +247,9 @@ def _split_plain(text: str) -> list[str]:
     parts = _AFTER_SENTENCE.split(text) if spaced else [text]
     for part in parts:
         # "… 附件:… 吉林省教育厅 2015年3月10日": a signature and date at the end of a line
+        # (a label's value stays on its line: a page's “发布日期: 2023年03月09日”)
         m = _TRAILING_DATE.match(part) if spaced and part.endswith("日") else None
-        if m and parse_date(m["date"]) is not None:
+        if m and parse_date(m["date"]) is not None and m["head"][-1] not in "：:":
             head = m["head"]
             sig = re.match(
                 rf"^(?P<head>.*\S)[{SPACE}]+(?P<sig>[^{SPACE}，。,；;：:]{{2,30}})$", head

@@ -98,8 +98,9 @@ PLAN_WORDS = (
 )
 SUMMARY_WORDS = ("总结", "报告", "汇报", "汇报材料")
 _TITLE_WORDS = "|".join(PLAN_WORDS + SUMMARY_WORDS)
+# (an essay site's tag after a title: …工作计划【优秀范文】)
 DOC_TITLE_RE = _Pattern(
-    rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})(?:[（(][^（）()]{{1,8}}[）)])?"
+    rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})(?:[（(][^（）()]{{1,8}}[）)]|【[^【】]{{2,6}}】)?"
     rf"|[（(][^（）()]{{1,40}}(?:{_TITLE_WORDS})[）)])$"
 )
 

@@ -491,3 +491,138 @@ def test_a_title_the_page_repeats_before_a_space_and_the_year_is_cut_from_the_te
     assert plan.overview == ["2023年,全县教育系统坚持立德树人,推进教育高质量发展。"]
     assert [i.title for i in plan.items] == ["加强教育质量管理。", "加强活动育人管理。"]
     assert document.front_matter == ["戌县教育局2023年工作要点"]
+
+
+# Second round of outside documents (/work/outside2): government disclosure pages, notices whose
+# body is numbered points, essay sites' tagged titles.
+
+# A county site's page: its heading, then the disclosure block (索引号 … 名 称 … 文 号) between
+# the title and the 主送; the 发文字号 stands only in that block; the body goes on in numbered
+# points after “…通知如下：” and ends with the signature and date.
+DISCLOSED = [
+    "亥县人民政府关于分解落实 2024年重点工作任务的通知",
+    "索引号 : 000/2024-00001 文       号 : 亥政〔2024〕3号",
+    "主题分类: 政务公开 发文单位: 亥县人民政府",
+    "名       称: 亥县人民政府关于分解落实 2024年重点工作任务的通知 发布日期: 2024年03月09日",
+    "有效性: 有效 发文日期:",
+    "各乡镇人民政府,县政府各部门:",
+    "县政府工作报告已经县人民代表大会审议通过,现将有关事项通知如下:",
+    "一、提高政治站位,加强组织领导",
+    "各乡镇、各部门要高度重视,确保各项工作如期完成。",
+    "二、改进工作作风,狠抓工作落实",
+    "各牵头单位要研究制定切实可行的工作措施。",
+    "亥县人民政府",
+    "2024年3月1日",
+]
+
+
+def test_a_notice_under_a_disclosure_block_takes_its_code_and_keeps_its_numbered_points(
+    tmp_path: Path,
+) -> None:
+    result = parse_with_warnings(_text(tmp_path, DISCLOSED))
+    document = result.document
+    notice = document.notice
+    assert notice is not None
+    assert notice.title == [DISCLOSED[0]]
+    assert notice.code == DocumentCode("亥政", 2024, 3)
+    assert notice.recipients == ["各乡镇人民政府", "县政府各部门"]
+    # the points and their headings are the notice's text, not a summary without a title
+    assert notice.body == DISCLOSED[6:11]
+    assert document.summary is None and document.plan is None
+    assert notice.organs == ["亥县人民政府"]
+    assert notice.date == dt.date(2024, 3, 1)
+    # the block is the page's, kept whole: a label's date is not cut from its line
+    assert document.front_matter == DISCLOSED[1:5]
+    # and the 发文字号 it gave is printed back in the header
+    assert "亥政〔2024〕3号" in docx_lines(edureport.build(document, tmp_path / "rebuilt.docx"))
+
+
+def test_a_notices_run_in_points_before_any_signature_are_its_body(tmp_path: Path) -> None:
+    """A web copy cut before its signature: “一、细化任务抓落实。…” after a body that prints
+    nothing (no 印发) are the notice's own points."""
+    lines = [
+        "子县人民政府关于分解落实年度目标任务的通知",
+        "名称: 子县人民政府关于分解落实年度目标任务的通知 文号: 子政〔2023〕1号",
+        "发布时间:2023-01-30 来源:子县人民政府",
+        "各乡镇人民政府,县政府各部门:",
+        "经研究,现将年度工作任务予以分解。各责任单位要高度重视,确保完成。",
+        "一、细化任务抓落实。各乡镇各部门要立足实际,细化分解到月。",
+        "二、明确责任抓落实。各牵头单位要切实履行牵头抓总职责。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    notice = document.notice
+    assert notice is not None
+    assert notice.code == DocumentCode("子政", 2023, 1)
+    assert notice.body == lines[4:]
+    assert document.summary is None and document.plan is None
+    assert document.front_matter == lines[1:3]
+
+
+def test_numbered_items_with_their_units_after_a_notice_stay_a_plan(tmp_path: Path) -> None:
+    lines = [
+        "各县人民政府,市政府各部门:",
+        "现将年度重点工作任务予以分解并明确到各责任单位,请抓好落实。",
+        "一、抓好疫情防控",
+        "1.完善常态化防控举措。",
+        "责任单位:市卫生健康委",
+        "2.做好人员健康监测。",
+        "责任单位:市卫生健康委、市公安局",
+    ]
+    document = edureport.parse(_text(tmp_path, ["丑政〔2020〕2号", *lines]))
+    assert document.notice is not None and document.notice.body == [lines[1]]
+    plan = document.plan
+    assert plan is not None
+    assert [i.title for i in plan.items] == ["完善常态化防控举措。", "做好人员健康监测。"]
+    assert plan.items[1].departments == ["市卫生健康委", "市公安局"]
+
+
+def test_the_organ_alone_above_a_title_that_begins_with_guanyu_is_the_notices(
+    tmp_path: Path,
+) -> None:
+    """No 发文字号 and no 文件 mark: the organ's name on its own line, then 关于印发…的通知 over
+    two lines; a 附件1.… line without its colon closes the body and is no signature."""
+    lines = [
+        "寅县人民政府",
+        "关于印发《2023年重点工作任务分解",
+        "一览表》的通知",
+        "各镇人民政府,县政府各部门:",
+        "现将《2023年重点工作任务分解一览表》印发给你们,请认真贯彻执行。",
+        "附件1.2023年重点工作任务分解一览表",
+        "寅县人民政府办公室",
+        "2023年4月3日",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    notice = document.notice
+    assert notice is not None
+    assert notice.organs == ["寅县人民政府"]
+    assert notice.title == lines[1:3]
+    assert notice.body == lines[4:6]
+    assert notice.signature == ["寅县人民政府办公室"]
+    assert document.front_matter == []
+    rebuilt = edureport.parse(edureport.build(document, tmp_path / "rebuilt.docx"))
+    assert rebuilt.notice is not None
+    assert rebuilt.notice.organs == ["寅县人民政府"]
+    assert rebuilt.notice.body == lines[4:6]
+
+
+def test_an_essay_sites_tagged_title_is_the_documents_and_its_greeting_is_the_pages(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "欢迎来到某某范文网!",
+        "2024年某县教育局工作总结及工作计划【优秀范文】",
+        "时间:2024-02-04 15:28:01 来源:某某范文网",
+        "下面是小编为大家整理的2023年某县教育局工作总结及工作计划【优秀范文】,供大家参考。",
+        "2023年某县教育局工作总结及工作计划【优秀范文】",
+        "2022年,全县教育工作坚持立德树人,各项工作稳步推进。",
+        "一、2022年教育工作",
+        "(一)重点工作任务完成情况",
+        "一是强化政治统领,党的建设全面加强。全年发展党员12名。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    summary = document.summary
+    assert summary is not None and document.plan is None and document.more == []
+    assert summary.title == lines[4]
+    assert summary.preface == [lines[5]]
+    assert [s.title for s in summary.sections] == ["2022年教育工作"]
+    assert sorted(document.front_matter) == sorted(lines[:4])
