@@ -210,6 +210,10 @@ def recognise(units: list[Unit]) -> Recognised:
                 notice.header.append(code)
             elif (given := _disclosed_code(result.front[-12:])) is not None:
                 notice.header.append(given)  # the line itself stays front matter, as written
+        if not notice.signature and all(is_code_line(line.text) for line in notice.header):
+            organ = _disclosed_organ(result.front[-12:])  # nor a mark nor a signature
+            if organ is not None:
+                notice.header.insert(0, organ)
         else:
             _printed_header_above(result.front, notice)
         rest = lines[end:]
@@ -239,6 +243,18 @@ def _disclosed_code(front: list[Line]) -> Line | None:
         if code is not None:
             text = line.text[m.end() + code.start : m.end() + code.end]
             return Line(text, line.where, line.paragraph, line.style, line.level)
+    return None
+
+
+_ORGAN_LABEL = re.compile(r"(?:^|\s)(?:发文单位|发文机关)\s*[：:]\s*(?P<organ>[^\s：:]{2,30})")
+
+
+def _disclosed_organ(front: list[Line]) -> Line | None:
+    """The issuing organ a disclosure block names (“发文单位: 通山县人民政府”)."""
+    for line in front:
+        m = _ORGAN_LABEL.search(line.text) if "发文" in line.text else None
+        if m is not None and looks_like_unit(m["organ"]):
+            return Line(m["organ"], line.where, line.paragraph, line.style, line.level)
     return None
 
 

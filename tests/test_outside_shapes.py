@@ -626,3 +626,27 @@ def test_an_essay_sites_tagged_title_is_the_documents_and_its_greeting_is_the_pa
     assert summary.preface == [lines[5]]
     assert [s.title for s in summary.sections] == ["2022年教育工作"]
     assert sorted(document.front_matter) == sorted(lines[:4])
+
+
+def test_a_disclosure_blocks_issuing_organ_is_the_notices_when_it_shows_no_other(
+    tmp_path: Path,
+) -> None:
+    """The title names only “县人民政府” and the copy stops before the signature: the block's
+    发文单位 is the organ."""
+    lines = [
+        "县人民政府关于做好春季防汛工作的通知",
+        "索引号 : 000/2024-00002 文       号 :",
+        "主题分类: 政务公开 发文单位: 卯县人民政府",
+        "各乡镇人民政府,县政府各部门:",
+        "现将有关事项通知如下:",
+        "一、提高思想认识",
+        "各乡镇要把防汛工作摆上重要位置。",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.organs == ["卯县人民政府"]
+    assert notice.code is None
+    assert notice.body == lines[4:]
+    assert result.document.front_matter == lines[1:3]
+    assert not any("taken from its title" in str(w) for w in result.warnings)
