@@ -650,3 +650,24 @@ def test_a_disclosure_blocks_issuing_organ_is_the_notices_when_it_shows_no_other
     assert notice.body == lines[4:]
     assert result.document.front_matter == lines[1:3]
     assert not any("taken from its title" in str(w) for w in result.warnings)
+
+
+def test_the_organ_heading_the_name_of_what_a_notice_prints_is_its_organ(tmp_path: Path) -> None:
+    """No mark, no signature, no year in the printed name: the organ opens that name."""
+    lines = [
+        "关于印发《辰省某某信息局",
+        "公文处理实施细则》的通知",
+        "辰信〔2013〕17号",
+        "局机关各处室:",
+        "现将《辰省某某信息局公文处理实施细则》印发给你们,请遵照执行。",
+        "2013年2月25日",
+        "辰省某某信息局公文处理实施细则",
+        "第一条 为规范公文处理工作,制定本细则。",
+    ]
+    result = parse_with_warnings(_text(tmp_path, lines))
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.organs == ["辰省某某信息局"]
+    assert notice.title == lines[:2]
+    assert notice.code == DocumentCode("辰信", 2013, 17)
+    assert any("辰省某某信息局" in str(w) and "title" in str(w) for w in result.warnings)

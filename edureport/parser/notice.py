@@ -35,9 +35,15 @@ def _organ_names(text: str) -> list[str]:
 
 def _organ_in_title(title: str) -> str | None:
     """The organ a title names before 关于 (苏州市教育局关于印发…), or before the year of the
-    document it prints (关于印发《芜湖市教育局2024年工作要点》的通知)."""
-    m = re.match(r"^(?P<organ>[^关《]{2,30}?)\s*关于", title) or re.search(
-        r"[《〈<](?P<organ>[^《》〈〉<>\d]{2,30}?)\d{4}年", title
+    document it prints (关于印发《芜湖市教育局2024年工作要点》的通知), or at the head of that
+    document's name."""
+    m = (
+        re.match(r"^(?P<organ>[^关《]{2,30}?)\s*关于", title)
+        or re.search(r"[《〈<](?P<organ>[^《》〈〉<>\d]{2,30}?)\d{4}年", title)
+        # or the organ that opens the name of what it prints: 《河北省某某局公文处理实施细则》
+        or re.search(
+            r"[《〈<](?P<organ>[^《》〈〉<>\d]{2,28}?(?:局|厅|委员会|人民政府|办公室))", title
+        )
     )
     if m is None:
         return None
