@@ -37,6 +37,7 @@ __all__ = [
     "NoticeParts",
     "Recognised",
     "document_kind",
+    "is_page_line",
     "is_page_metadata",
     "recognise",
 ]
@@ -146,6 +147,13 @@ def _recipients_without_colon(lines: list[Unit], anchor: int, k: int) -> bool:
 
 def _page_line(text: str) -> bool:
     return bool(_METADATA.search(text) or _DISCLOSURE.match(text))
+
+
+def is_page_line(text: str) -> bool:
+    """A web page's line, wherever parse keeps it as front matter: its metadata (发布时间：…) or
+    disclosure block (索引号 … 名 称 … 文 号), even between a notice's title and its 主送; never
+    a 发文字号 of its own (承教发【2021】1号 has the brackets of 字体【大 中 小】)."""
+    return bool(_DISCLOSURE.match(text)) or (is_page_metadata(text) and find_code(text) is None)
 
 
 def _is_date_line(text: str) -> bool:

@@ -671,3 +671,44 @@ def test_the_organ_heading_the_name_of_what_a_notice_prints_is_its_organ(tmp_pat
     assert notice.title == lines[:2]
     assert notice.code == DocumentCode("辰信", 2013, 17)
     assert any("辰省某某信息局" in str(w) and "title" in str(w) for w in result.warnings)
+
+
+def _rules(path: Path) -> list[tuple[str, int]]:
+    from edureport.checker import check
+
+    return [(f.rule, f.location.paragraph or 0) for f in check(path)]
+
+
+def test_check_leaves_a_disclosure_block_under_the_title_alone(tmp_path: Path) -> None:
+    """The block parse keeps as front matter is the page's: its half-width colons, spaces and
+    “2024年03月09日” are not the notice's slips."""
+    path = _text(tmp_path, DISCLOSED)
+    hits = _rules(path)
+    assert not [h for h in hits if 2 <= h[1] <= 5], hits
+    assert ("T203", 6) in hits  # the 主送's “,” is the document's own slip, still found
+
+
+def test_a_decomposition_of_a_work_report_is_not_taken_for_the_report_printed(
+    tmp_path: Path,
+) -> None:
+    """印发…政府工作报告重点工作责任分解 prints the decomposition; “现将《政府工作报告》…工作任务
+    予以分解印发” prints its tasks: neither is the report named as printed (T307)."""
+    lines = [
+        "巳县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知",
+        "各乡镇人民政府，县政府直属各单位：",
+        "现将《政府工作报告》确定的2023年工作任务予以分解印发，请认真贯彻执行。",
+        "巳县人民政府办公室",
+        "2023年2月24日",
+        "2023年政府工作报告重点工作责任分解",
+        "一、县长牵头重点工作",
+        "1.财政总收入与经济增长基本同步。",
+        "责任单位：县财政局",
+    ]
+    assert [h for h in _rules(_text(tmp_path, lines)) if h[0] == "T307"] == []
+    # a report named as what the notice prints, and missing, is still found
+    missing = [*lines[:2], "现将《2023年工作报告》印发给你们。", *lines[3:5]]
+    missing[0] = "巳县人民政府办公室关于印发2023年工作报告的通知"
+    assert [h[0] for h in _rules(_text(tmp_path, missing, "m.txt")) if h[0] == "T307"] == [
+        "T307",
+        "T307",
+    ]

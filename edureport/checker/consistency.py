@@ -399,6 +399,9 @@ def title_year(source: Source) -> Iterator[Hit]:
 
 
 _KIND_OF = re.compile(r"(?:工作)?(总结|要点|计划|方案|规划|报告)$")
+# A printed name ends at its kind word: 的通知, 》, a bracket or the next name (和 及 暨) follows.
+_NAME_END = ("", "的", "》", "〉", "（", "(", "和", "及", "与", "暨", "、")
+_TASKS_OF = re.compile(r"任务|分解")
 _BOOK_KIND = re.compile(r"《([^《》]{0,40}?(?:总结|要点|计划|方案|规划|报告))》")
 
 
@@ -428,6 +431,8 @@ def named_not_printed(source: Source) -> Iterator[Hit]:
         if "印发" in joined:
             for m in _YEAR_KIND.finditer(joined):
                 kind = _KIND_OF.search(m.group(2))
+                if joined[m.end() : m.end() + 1] not in _NAME_END:
+                    continue  # 印发2023年政府工作报告重点工作责任分解: the report is the source
                 if kind and kind.group(1) not in printed:
                     yield span_hit(
                         source,
@@ -449,6 +454,9 @@ def named_not_printed(source: Source) -> Iterator[Hit]:
         for m in _BOOK_KIND.finditer(p.text):
             kind = _KIND_OF.search(m.group(1))
             named = re.sub(r"\s", "", m.group(1))
+            issued = p.text.find("印发", m.end())
+            if issued < 0 or _TASKS_OF.search(p.text, m.end(), issued):
+                continue  # 现将《政府工作报告》…工作任务予以分解印发: its tasks are printed, not it
             if kind and kind.group(1) not in printed and named not in lines:
                 yield span_hit(
                     source,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Location
 from ..reader import SourceParagraph, W
-from ..recognise import is_page_metadata, recognise
+from ..recognise import is_page_line, is_page_metadata, recognise
 from ..repair import Line, prepare
 from ..vocab import (
     CN_DIGITS,
@@ -128,6 +128,8 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     if notice is not None:
         for line in notice.header:
             text = line.text.strip()
+            if is_page_line(paragraphs[line.paragraph - 1].text):
+                continue  # a code or organ parse read from the page's disclosure block
             if is_code_line(text) and s.code is None:
                 s.code = line.paragraph
             elif HEADER_WORD_RE.match(text):
@@ -176,7 +178,9 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
     # 打印, comment forms): kept by parse, never printed, so not proofread.
     top = min(p.first for p in s.parts)
     s.outside = {line.paragraph for line in found.back} | {
-        line.paragraph for line in found.front if line.paragraph < top
+        line.paragraph
+        for line in found.front
+        if line.paragraph < top or is_page_line(line.text)  # a block under the notice's title
     }
     s.outside -= set(s.mark)
     for part in s.parts:  # a web page's 发布时间/来源/字体 lines under the title it repeats
