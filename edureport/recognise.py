@@ -186,6 +186,7 @@ def recognise(units: list[Unit]) -> Recognised:
             result.front.append(unit)  # type: ignore[arg-type]
         else:
             lines.append(unit)
+    lines = _outline_before_title(lines, result.front)
     # A government site's disclosure block (索引号 | 发布机构 | 文号 …) above the document.
     while lines and _DISCLOSURE.match(text_of(lines[0])):
         result.front.append(lines.pop(0))  # type: ignore[arg-type]
@@ -236,6 +237,31 @@ def recognise(units: list[Unit]) -> Recognised:
         rest = lines
     result.documents = _documents(rest, result, notice is not None)
     return result
+
+
+def _outline_before_title(lines: list[Unit], front: list[Line]) -> list[Unit]:
+    """A table of contents without page numbers: the document's numbered headings, one a line and
+    no text between them, above its title, after which the first of them comes again. The
+    headings are the contents', kept as front matter; the document starts at its title."""
+    start = next(
+        (k for k, u in enumerate(lines[:10]) if match_heading(text_of(u)) is not None), None
+    )
+    if start is None:
+        return lines
+    end = start
+    while end < len(lines):
+        text = text_of(lines[end])
+        if not text or len(text) > 40 or "。" in text or match_heading(text) is None:
+            break
+        end += 1
+    title = lines[end] if end - start >= 5 and end < len(lines) else None
+    if not isinstance(title, Line) or not is_doc_title(title):
+        return lines
+    first = text_of(lines[start])
+    if all(text_of(u) != first for u in lines[end + 1 : end + 8]):
+        return lines
+    front.extend(u for u in lines[start:end] if isinstance(u, Line))
+    return lines[:start] + lines[end:]
 
 
 _CODE_LABEL = re.compile(r"(?:^|\s)(?:文\s*号|文件编号|发文字号)\s*[：:]\s*")
@@ -573,7 +599,7 @@ def _points_end(lines: list[Unit], k: int) -> int | None:
 def document_kind(title: str, body: list[Unit]) -> str:
     from .vocab import FIELD_RE
 
-    stripped = re.sub(r"(?:[（(][^（）()]*[）)]|【[^【】]*】)$", "", title)
+    stripped = re.sub(r"(?:[（(][^（）()]*[）)]|【[^【】]*】|范文(?:参考|精选)?)$", "", title)
     if stripped.endswith(SUMMARY_WORDS) or re.search(
         rf"(?:{'|'.join(SUMMARY_WORDS)})(?:及|和|与|暨)", stripped
     ):

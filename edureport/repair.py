@@ -188,6 +188,22 @@ _CHUNK = re.compile(r"^(?P<n>\d{1,3})、[" + SPACE + r"]*")
 def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
     """A document site's page chunks: long lines numbered 1、 2、 3、 that break off mid-word. The
     numbers are the site's, not the document's: the chunks are joined into one text again."""
+    chunks = site_chunks(units)
+    if not chunks:
+        return units
+    first = chunks[0][0]
+    warn(
+        first.where,
+        _t("page numbers of a document site (1、 2、 …) are left out, its pieces joined"),
+    )
+    text = "".join(_clean(u.text)[m.end() :] for u, m in chunks)
+    kept = units[: next(k for k, u in enumerate(units) if u is first)]
+    return [*kept, Line(text, first.where, first.paragraph, first.style, first.level)]
+
+
+def site_chunks(units: list[Unit]) -> list[tuple[Line, re.Match[str]]]:
+    """The lines of a document site's page chunks and their site numbers (none if not such a
+    page): check skips those numbers as parse does."""
     chunks: list[tuple[Line, re.Match[str]]] = []
     before = 0  # the site's own lines above the chunks (its title, 由会员分享…): a few, kept
     for u in units:
@@ -198,23 +214,16 @@ def _page_chunks(units: list[Unit], warn: Warn) -> list[Unit]:
         if m is None:  # every line of such a page is a chunk
             before += 1
             if chunks or before > 4:
-                return units
+                return []
             continue
         chunks.append((u, m))
     if len(chunks) < 2 or [int(m["n"]) for _, m in chunks] != list(range(1, len(chunks) + 1)):
-        return units
+        return []
     if not all(_clean(u.text)[-1] not in SENTENCE_END for u, _ in chunks[:-1]):
-        return units
+        return []
     if sum(len(u.text) for u, _ in chunks[:-1]) < 100 * (len(chunks) - 1):
-        return units
-    first = chunks[0][0]
-    warn(
-        first.where,
-        _t("page numbers of a document site (1、 2、 …) are left out, its pieces joined"),
-    )
-    text = "".join(_clean(u.text)[m.end() :] for u, m in chunks)
-    kept = units[: next(k for k, u in enumerate(units) if u is first)]
-    return [*kept, Line(text, first.where, first.paragraph, first.style, first.level)]
+        return []
+    return chunks
 
 
 def _split(text: str) -> list[str]:
@@ -407,9 +416,10 @@ _ENDS = "。！？；;"
 _DIGIT = "0-9０-９"
 _NUMBER_AFTER_MARK = re.compile(
     rf"[{_ENDS}{SPACE}](?=[一二三四五六七八九十]{{1,3}}、"
-    rf"|[（(][一二三四五六七八九十]{{1,3}}[）)]|[{_DIGIT}]{{1,3}}[.．、](?![{_DIGIT}]))"
+    rf"|[（(][一二三四五六七八九十]{{1,3}}[）)]|[{_DIGIT}]{{1,3}} ?[.．、](?![{_DIGIT}]))"
 )
-_GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}}[.．、](?![{_DIGIT}])")
+# “2 .” : a PDF's text (a document site's) puts a space between a number and its dot
+_GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}} ?[.．、](?![{_DIGIT}])")
 
 
 _RUN_TOGETHER = 300

@@ -85,6 +85,7 @@ PLAN_WORDS = (
     "要点",
     "计划",
     "安排",
+    "打算",
     "规划",
     "方案",
     "意见",
@@ -98,9 +99,10 @@ PLAN_WORDS = (
 )
 SUMMARY_WORDS = ("总结", "报告", "汇报", "汇报材料")
 _TITLE_WORDS = "|".join(PLAN_WORDS + SUMMARY_WORDS)
-# (an essay site's tag after a title: …工作计划【优秀范文】)
+# (an essay site's tag after a title: …工作计划【优秀范文】, …工作计划范文)
 DOC_TITLE_RE = _Pattern(
-    rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})(?:[（(][^（）()]{{1,8}}[）)]|【[^【】]{{2,6}}】)?"
+    rf"^[^，。；：:,;！？!?]{{2,60}}(?:(?:{_TITLE_WORDS})"
+    rf"(?:[（(][^（）()]{{1,8}}[）)]|【[^【】]{{2,6}}】|范文(?:参考|精选)?)?"
     rf"|[（(][^（）()]{{1,40}}(?:{_TITLE_WORDS})[）)])$"
 )
 

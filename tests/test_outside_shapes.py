@@ -712,3 +712,99 @@ def test_a_decomposition_of_a_work_report_is_not_taken_for_the_report_printed(
         "T307",
         "T307",
     ]
+
+
+# Outside documents, round 3: bureaus' summaries and plans as document sites and essay sites give
+# them (invented text of the same shapes).
+
+
+def test_plan_items_numbered_with_a_space_before_the_dot_are_split_from_a_flat_text(
+    tmp_path: Path,
+) -> None:
+    """A document site's PDF text runs a whole plan into one line and writes “2 .” for 2."""
+    body = "全面加强各项工作，确保任务落到实处，取得明显成效。" * 6
+    lines = [
+        "癸县教育局2024年工作要点.docx",
+        "《癸县教育局2024年工作要点.docx》由会员分享,可在线阅读,更多相关请在本站搜索。",
+        "1、癸县教育局2024年工作要点1.坚持党的全面领导。"
+        + body
+        + "2 .落实立德树人根本任务。"
+        + body
+        + "为民族复兴筑牢",
+        "2、根基。3 .推进各类教育协调发展。" + body,
+    ]
+    plan = edureport.parse(_text(tmp_path, lines)).plan
+    assert plan is not None and plan.title == "癸县教育局2024年工作要点"
+    assert [i.title for i in plan.items] == [
+        "坚持党的全面领导。",
+        "落实立德树人根本任务。",
+        "推进各类教育协调发展。",
+    ]
+    assert plan.items[1].measures == [body + "为民族复兴筑牢根基。"]  # the site's chunk joined
+
+
+def test_check_reads_a_document_sites_page_numbers_as_parse_does(tmp_path: Path) -> None:
+    """The site's “2、” opening a chunk cut mid-sentence is no heading of the document."""
+    body = "全面加强各项工作，确保任务落到实处，取得明显成效。" * 6
+    lines = [
+        "《癸县教育局2024年工作要点.docx》由会员分享,可在线阅读,更多相关请在本站搜索。",
+        "1、癸县教育局2024年工作要点1.坚持党的全面领导。" + body + "为民族复兴筑",
+        "2、牢根基。2.落实立德树人根本任务。" + body,
+    ]
+    assert [h for h in _rules(_text(tmp_path, lines)) if h[0] in ("T301", "T308")] == []
+
+
+OUTLINE_FIRST = [
+    "一、2023年工作回顾",
+    "(一)党的建设",
+    "1.理论武装持续加强",
+    "2.基层组织全面过硬",
+    "(二)教育质量",
+    "3.学前教育普惠发展",
+    "二、2024年工作计划",
+    "(一)深化改革",
+    "1.推进集团化办学",
+    "子县教育和体育局2023年工作总结及2024年工作计划",
+    "2023年，全县教体系统坚持立德树人，现将工作汇报如下：",
+    "一、2023年工作回顾",
+    "(一)党的建设",
+    "1.理论武装持续加强。全年开展集中学习24次。",
+]
+
+
+def test_a_contents_of_headings_without_page_numbers_above_the_title_is_front_matter(
+    tmp_path: Path,
+) -> None:
+    document = edureport.parse(_text(tmp_path, OUTLINE_FIRST))
+    summary = document.summary
+    assert summary is not None and document.more == [] and document.plan is None
+    assert summary.title == OUTLINE_FIRST[9]
+    assert summary.preface == [OUTLINE_FIRST[10]]
+    assert [s.title for s in summary.sections] == ["2023年工作回顾"]
+    assert summary.sections[0].subsections[0].title == "党的建设"
+    assert document.front_matter == OUTLINE_FIRST[:9]
+
+
+def test_an_outline_whose_headings_do_not_come_again_stays_the_document(tmp_path: Path) -> None:
+    """Headings above a title that the text below never repeats are no table of contents."""
+    lines = [*OUTLINE_FIRST[:10], "2023年，全县教体系统坚持立德树人。", "一、另起的工作回顾"]
+    document = edureport.parse(_text(tmp_path, lines))
+    assert document.front_matter == []
+
+
+def test_an_essay_sites_title_ending_in_fanwen_and_a_plan_called_dasuan(tmp_path: Path) -> None:
+    lines = [
+        "丑区教育体育局2024年工作总结及2025年工作打算范文",
+        "2024年，全区教育体育系统坚持立德树人，现将有关工作情况汇报如下：",
+        "一、主要工作成效",
+        "1.办学条件持续改善。新建学校3所。",
+    ]
+    document = edureport.parse(_text(tmp_path, lines))
+    summary = document.summary
+    assert summary is not None and summary.title == lines[0]  # kept as written
+    assert summary.preface == [lines[1]]
+    lines[0] = "丑区教育体育局2025年工作打算"
+    lines[3] = "1.改善办学条件。新建学校3所。"
+    plan = edureport.parse(_text(tmp_path, lines, "plan.txt")).plan
+    assert plan is not None and plan.title == lines[0]
+    assert [i.title for i in plan.items] == ["改善办学条件。"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..errors import Location
 from ..reader import SourceParagraph, W
 from ..recognise import is_page_line, is_page_metadata, recognise
-from ..repair import Line, prepare
+from ..repair import Line, prepare, site_chunks
 from ..vocab import (
     CN_DIGITS,
     CODE_RE,
@@ -122,6 +122,8 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
         )
         for p in paragraphs
     ]
+    # a document site's page numbers (1、 2、 …), which parse leaves out, are no headings
+    chunked = {line.paragraph for line, _ in site_chunks(list(lines))}
     found = recognise(prepare(list(lines), lambda where, message: None))
     last = paragraphs[-1].index
     notice = found.notice
@@ -197,7 +199,7 @@ def analyse(paragraphs: list[SourceParagraph]) -> Structure:
                 listing = True
                 continue
             listing = False
-            if _in_table(p):
+            if _in_table(p) or p.index in chunked:
                 continue  # a table's numbered rows are not the document's headings
             heading = parse_heading(p)
             if heading is not None:
