@@ -808,3 +808,32 @@ def test_an_essay_sites_title_ending_in_fanwen_and_a_plan_called_dasuan(tmp_path
     plan = edureport.parse(_text(tmp_path, lines, "plan.txt")).plan
     assert plan is not None and plan.title == lines[0]
     assert [i.title for i in plan.items] == ["改善办学条件。"]
+
+
+def test_a_county_bureaus_offices_named_as_gu_and_gushi_in_every_bracket(tmp_path: Path) -> None:
+    """A county bureau's offices are 股 (基教股) under labels 责任股室/牵头股室/配合股室, or under
+    bare 牵头/配合, in （）, () or 【】; each form is read and written back as it was."""
+    endings = [
+        ("（牵头：基教股；配合：人事股、计财股）", ["基教股"], ["人事股", "计财股"], []),
+        ("（责任股室：基教股、安全股）", ["基教股", "安全股"], [], []),
+        ("【责任单位：基教股、安全股】", ["基教股", "安全股"], [], []),
+        ("（牵头股室：基教股 配合股室：人事股）", ["基教股"], ["人事股"], []),
+        ("（分管领导：张三；责任股室：基教股）", ["基教股"], [], ["张三"]),
+        ("（基教股、安全股）", ["基教股", "安全股"], [], []),
+    ]
+    for k, (ending, lead, cooperating, leader) in enumerate(endings):
+        lines = [
+            "寅县教育局2024年工作要点",
+            "一、加强党的建设",
+            "1.加强理论武装。深入开展专题学习。" + ending,
+            "2.加强组织建设。规范支部建设。" + ending,
+        ]
+        source = _text(tmp_path, lines, f"{k}.txt")
+        plan = edureport.parse(source).plan
+        assert plan is not None
+        first = plan.items[0]
+        assert (first.title, first.measures) == ("加强理论武装。", ["深入开展专题学习。"]), ending
+        assert (first.departments, first.cooperating, first.leader) == (lead, cooperating, leader)
+        built = tmp_path / f"{k}.docx"
+        edureport.parse(source).build(built)
+        assert lines[2] in docx_lines(built), ending  # printed back in the document's own form

@@ -24,7 +24,7 @@ from .tables import read_table
 
 # A bracket closing a paragraph, where the units responsible for an item are named.
 _TRAILING_BRACKET = re.compile(
-    r"(?P<open>[（(])(?P<body>(?:[^（）()]|[（(][^（）()]*[）)])+)(?P<close>[）)])(?P<end>[。；;]?)$"
+    r"(?P<open>[（(【])(?P<body>(?:[^（）()【】]|[（(][^（）()]*[）)])+)(?P<close>[）)】])(?P<end>[。；;]?)$"
 )
 _VERB_FORM = re.compile(
     rf"^(?P<lead>.+?)(?P<lead_verb>{'|'.join(vocab.LEAD_VERBS)})"
