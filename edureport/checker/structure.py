@@ -48,9 +48,11 @@ class Heading:
 
 def parse_heading(paragraph: SourceParagraph) -> Heading | None:
     text = paragraph.text
-    # A "[bookmark: _GoBack]" left by a text export is not part of the heading.
-    lead = _ARTEFACT_RE.match(text)
-    offset = lead.end() if lead else 0
+    offset = 0
+    if text[:1].isspace() or text[:1] == "[":
+        # A "[bookmark: _GoBack]" left by a text export is not part of the heading.
+        lead = _ARTEFACT_RE.match(text)
+        offset = lead.end() if lead else 0
     stripped = text[offset:]
     found = match_heading(stripped)
     auto = found is None and bool(paragraph.number.strip())
