@@ -32,6 +32,7 @@ from .model import Document
 from .sandbox import LimitedEnvironment, LimitError, Undefined, failing_tag
 from .templates import load_template, template_path
 from .validate import validate
+from .vocab import match_heading
 
 # Off only to compare with docxtpl's own preparation (tests, benchmarks/bench_build.py).
 PREPARE_ONCE = True
@@ -46,10 +47,14 @@ def render(
     unless ``allow_external``: every document built from it would fetch them when opened."""
     path = template_path(document, template, allow_external=allow_external)
     validate(document)  # values set in Python or read from sheets are checked like the YAML
-    context = _watched(template_context(document))
+    plain = template_context(document)
+    other_forms = _numbered_off_level(plain["documents"])
+    context = _watched(plain)
     tpl = _fill(path, context)
     drop_empty_runs(tpl.docx.element.body)
     release_lone_headings(tpl.docx.element.body)
+    if other_forms:
+        fonts_by_number(tpl.docx.element.body, tpl.docx.styles.element)
     if context["colophon"]:  # the 版记 at the foot of an even last page (GB/T 9704 7.4, 7.5)
         place_colophon(tpl.docx)
     _warn_unused(context, path)
@@ -190,6 +195,65 @@ def release_lone_headings(body: Any) -> None:
 
 
 _W_VAL, _W_PSTYLE, _W_RSTYLE = f"{_W}val", f"{_W}pStyle", f"{_W}rStyle"
+_W_R, _W_RFONTS, _W_EAST = f"{_W}r", f"{_W}rFonts", f"{_W}eastAsia"
+
+
+def _numbered_off_level(documents: list[Any]) -> bool:
+    """Whether a heading is numbered in the form of another level than its own: plan items
+    numbered （一）, a summary's 1. right under 一、."""
+    for doc in documents:
+        for block in doc["blocks"]:
+            kind = block["kind"]
+            if kind in ("h1", "h2", "h3", "h4"):
+                found = match_heading(str(block["heading"]))
+                if found is not None and found.level <= 4 and found.level != int(kind[1]):
+                    return True
+    return False
+
+
+def fonts_by_number(body: Any, styles: Any) -> None:
+    """A heading's font follows its written number (GB/T 9704 7.3.3: 一、 黑体, （一） 楷体, 1. and
+    （1） 仿宋), also where it stands at another level than its form's own: the run of its number
+    and title takes the font of the letterhead's heading style for that form."""
+    from copy import deepcopy
+
+    fonts = {n: _style_fonts(styles, f"GwH{n}") for n in range(1, 5)}
+    for style in body.iter(_W_PSTYLE):
+        value = style.get(_W_VAL, "")
+        if value[:3] != "GwH" or not value[3:].isdigit() or int(value[3:]) not in fonts:
+            continue
+        run = next(style.getparent().getparent().iterchildren(_W_R), None)
+        if run is None:
+            continue
+        found = match_heading("".join(t.text or "" for t in run.iterchildren(_W_T)))
+        if found is None or found.level not in fonts:
+            continue
+        want, have = fonts[found.level], fonts[int(value[3:])]
+        if want is None or (have is not None and want.get(_W_EAST) == have.get(_W_EAST)):
+            continue
+        rpr = next(run.iterchildren(_W_RPR), None)
+        if rpr is None:
+            rpr = run.makeelement(_W_RPR, {})
+            run.insert(0, rpr)
+        for old in rpr.findall(_W_RFONTS):
+            rpr.remove(old)
+        # w:rFonts comes right after a w:rStyle, first otherwise (the schema's order)
+        rpr.insert(1 if len(rpr) and rpr[0].tag == _W_RSTYLE else 0, deepcopy(want))
+
+
+def _style_fonts(styles: Any, style_id: str) -> Any:
+    """The w:rFonts a paragraph style gives its text, through basedOn, else the document's."""
+    by_id = {el.get(f"{_W}styleId"): el for el in styles.iterchildren(f"{_W}style")}
+    seen: set[str] = set()
+    while style_id in by_id and style_id not in seen:
+        seen.add(style_id)
+        el = by_id[style_id]
+        fonts = el.find(f"{_W}rPr/{_W}rFonts")
+        if fonts is not None:
+            return fonts
+        based = el.find(f"{_W}basedOn")
+        style_id = based.get(_W_VAL, "") if based is not None else ""
+    return styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
 
 
 @functools.cache

@@ -151,3 +151,36 @@ def test_page_numbers_on_odd_and_even_footers(seed_docx: Path) -> None:
 def test_no_colophon_without_cc_or_printer(seed_docx: Path) -> None:
     texts = [paragraph_text(p) for p in body_paragraphs(seed_docx)]
     assert not [t for t in texts if t.startswith("抄送") or t.endswith("印发")]
+
+
+def _run_font(run: etree._Element, path: Path, paragraph: etree._Element) -> str | None:
+    """The East Asian font of a run: its own rFonts, else its paragraph style's."""
+    fonts = run.find("w:rPr/w:rFonts", NS)
+    if fonts is not None and fonts.get(f"{W}eastAsia"):
+        return fonts.get(f"{W}eastAsia")
+    return _resolved(path, style_of(paragraph), "eastAsia")
+
+
+def test_a_heading_takes_the_font_of_its_number_at_any_level(tmp_path: Path) -> None:
+    # Plan items numbered （一） under 一、 are 楷体, a summary's 1. right under 一、 is 仿宋
+    # (7.3.3 names the font by the number); `check` agrees with the build.
+    import edureport
+    from edureport.checker import check
+
+    data = tmp_path / "doc.yaml"
+    data.write_text(
+        "summary:\n  title: 2023年工作总结\n  sections:\n  - title: 党的建设\n    subsections:\n"
+        "    - {title: 理论学习扎实开展, number: '1.', paragraphs: [全年集中学习12次。]}\n"
+        "plan:\n  title: 2024年工作要点\n  sections:\n  - title: 加强党的建设\n    items:\n"
+        "    - {title: 抓好理论学习, number: （一）, measures: [全年组织集中学习12次。]}\n",
+        encoding="utf-8",
+    )
+    docx = edureport.build(data, tmp_path / "doc.docx")
+    for start, font in (
+        ("1.理论学习扎实开展", "仿宋_GB2312"),
+        ("（一）抓好理论学习", "楷体_GB2312"),
+    ):
+        p = _paragraph(docx, start)
+        first = next(r for r in p.findall("w:r", NS) if "".join(r.itertext()))
+        assert _run_font(first, docx, p) == font, start
+    assert [f for f in check(docx) if f.rule == "L202"] == []
