@@ -410,16 +410,17 @@ def _flattened_tables(units: list[Unit], warn: Warn) -> list[Unit]:
 
 
 # A heading number inside a line may start a paragraph after a sentence's end or a space, or, for
-# an Arabic number, right after a Chinese character (…现代化1.抓好…). Each pattern begins with a
-# rare character, which the regex engine scans for quickly: these run on every line.
+# an Arabic number, right after a Chinese character (…现代化1.抓好…). Both branches begin with a
+# rare character, which the regex engine scans for quickly: this runs on every line.
 _ENDS = "。！？；;"
 _DIGIT = "0-9０-９"
-_NUMBER_AFTER_MARK = re.compile(
+_MARKS = frozenset(_ENDS + SPACE)
+_INLINE_NUMBER = re.compile(
     rf"[{_ENDS}{SPACE}](?=[一二三四五六七八九十]{{1,3}}、"
     rf"|[（(][一二三四五六七八九十]{{1,3}}[）)]|[{_DIGIT}]{{1,3}} ?[.．、](?![{_DIGIT}]))"
+    # “2 .”: a PDF's text (a document site's) puts a space between a number and its dot
+    rf"|[{_DIGIT}](?<=[\u4e00-\u9fff][{_DIGIT}])[{_DIGIT}]{{0,2}} ?[.．、](?![{_DIGIT}])"
 )
-# “2 .” : a PDF's text (a document site's) puts a space between a number and its dot
-_GLUED_NUMBER = re.compile(rf"[{_DIGIT}][{_DIGIT}]{{0,2}} ?[.．、](?![{_DIGIT}])")
 
 
 _RUN_TOGETHER = 300
@@ -430,12 +431,13 @@ _RUN_IN_TITLE = re.compile(r"[^，,。；;：:（）()]{4,30}。")
 def _cut_points(text: str) -> list[int]:
     """Where a numbered heading could begin inside ``text``, leaving at least two characters
     before it (a mark or a word alone is no paragraph)."""
-    cuts = [m.start() + 1 for m in _NUMBER_AFTER_MARK.finditer(text, 1)]
-    for m in _GLUED_NUMBER.finditer(text, 2):
-        # a digit glued to a word starts a heading only if its number continues the sequence,
-        # which the caller decides
-        if "\u4e00" <= text[m.start() - 1] <= "\u9fff":
-            cuts.append(m.start())
+    cuts = []
+    for m in _INLINE_NUMBER.finditer(text, 1):
+        at = m.start()
+        if text[at] in _MARKS:
+            cuts.append(at + 1)
+        elif at >= 2:  # a number glued to a word: whether it continues the sequence is the caller's
+            cuts.append(at)
     if len(text) > _RUN_TOGETHER:
         # a page's worth of text without its line breaks: “…工作总结(一)优先发展…” too
         for m in _GLUED_GROUP.finditer(text, 1):

@@ -35,9 +35,9 @@ _VERB_FORM = re.compile(
 def read_plan(ctx: Context, title: str, units: list[_Unit]) -> Plan:
     """A plan: its sections (一、), groups (（一）) and items, the deepest numbered level."""
     plan = Plan(title)
-    headed = [
-        (h[0], u.style) for u in units if isinstance(u, _Line) and (h := _heading_of(u)) is not None
-    ]
+    lines = [u for u in units if isinstance(u, _Line)]
+    headings = {id(u): _heading_of(u) for u in lines}  # each line's heading, read once
+    headed = [(h[0], u.style) for u in lines if (h := headings[id(u)]) is not None]
     styled = {level for level, style in headed if style == "GwH3"}
     if styled:  # a document built from data says which headings are items
         item_level = min(styled)
@@ -99,7 +99,7 @@ def read_plan(ctx: Context, title: str, units: list[_Unit]) -> Plan:
                 plan.overview.extend("\t".join(r) for r in unit.rows)
             continue
         text = unit.text
-        heading = _heading_of(unit)
+        heading = headings[id(unit)]
         if heading is not None and heading[0] in section_levels:
             close()
             level, written, rest = heading
