@@ -7,7 +7,7 @@ where they are with the same :class:`Location`.
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, fields
 from pathlib import Path
 
 
@@ -37,6 +37,15 @@ class Location:
     heading_path: str = ""
     opening: str = ""
     whole_document: bool = False
+
+    @classmethod
+    def in_source(cls, file: Path, number: int, *, docx: bool) -> Location:
+        """Paragraph ``number`` of a .docx, or line ``number`` of a text file. parse makes one
+        for every paragraph it reads: this fills the fields at once, where the generated
+        ``__init__`` of a frozen dataclass sets them one at a time."""
+        where = object.__new__(cls)
+        where.__dict__.update(_BLANK, file=file, **{"paragraph" if docx else "line": number})
+        return where
 
     def __str__(self) -> str:
         from .i18n import _, language
@@ -74,6 +83,9 @@ class Location:
         if self.offset is not None:
             where = _("paragraph {n}, character {c}").format(n=self.paragraph, c=self.offset + 1)
         return _("{page}, {where}").format(page=on_page, where=where) if on_page else where
+
+
+_BLANK = {f.name: f.default for f in fields(Location)}
 
 
 class EdureportError(Exception):

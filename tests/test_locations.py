@@ -136,3 +136,16 @@ def test_every_rule_is_registered_once_in_id_order() -> None:
     families = list(dict.fromkeys(i[0] for i in ids))
     assert families == ["T", "L", "P"]
     assert ids == sorted(ids, key=lambda i: (families.index(i[0]), i))
+
+
+def test_a_source_paragraphs_location_is_the_one_the_constructor_makes() -> None:
+    # parse's quick way to say where a paragraph stood: equal, printed alike, still frozen
+    from dataclasses import FrozenInstanceError
+
+    quick = edureport.Location.in_source(Path("通知.docx"), 12, docx=True)
+    assert quick == edureport.Location(Path("通知.docx"), paragraph=12)
+    assert str(quick) == str(edureport.Location(Path("通知.docx"), paragraph=12))
+    line = edureport.Location.in_source(Path("要点.txt"), 3, docx=False)
+    assert line == edureport.Location(Path("要点.txt"), 3) and line.paragraph is None
+    with pytest.raises(FrozenInstanceError):
+        quick.line = 4  # type: ignore[misc]

@@ -23,7 +23,7 @@ _TBL, _P = f"{W}tbl", f"{W}p"
 
 
 def _where(path: Path, p: SourceParagraph, docx: bool) -> Location:
-    return Location(path, paragraph=p.index) if docx else Location(path, line=p.index)
+    return Location.in_source(path, p.index, docx=docx)
 
 
 def _lines_of(path: Path, p: SourceParagraph, docx: bool) -> list[_Line]:
