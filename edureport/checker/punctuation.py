@@ -63,6 +63,8 @@ def unpaired(source: Source) -> Iterator[Hit]:
     Clause: GB/T 15834-2011 4.1, 4.9, 4.10, 4.15
     """
     for p in source.paragraphs:
+        if _MARKS.search(p.text) is None:
+            continue  # no quote or bracket to pair
         direction_only = bool(_quote_direction_fixes(p.text))
         stacks: dict[str, list[int]] = {}
         for mark in _MARKS.finditer(p.text):
@@ -148,6 +150,8 @@ def half_width(source: Source) -> Iterator[Hit]:
     """
     for p in source.paragraphs:
         text = p.text
+        if "<" not in text and _CANDIDATES.search(text) is None:
+            continue  # most paragraphs: no half-width mark at all
         done: set[int] = set()
         # A 发文字号's brackets around its year are T101's: they become 〔〕, not （）.
         for code in CODE_RE.finditer(text) if "(" in text else ():
@@ -296,7 +300,7 @@ def stray_space(source: Source) -> Iterator[Hit]:
     odd_leading = _leading_space_is_odd(source)
     for p in source.paragraphs:
         text = p.text
-        for m in _SPACES.finditer(text):
+        for m in _SPACES.finditer(text) if " " in text else ():
             a, b = m.start(), m.end()
             if b == len(text):
                 continue  # trailing spaces print nothing
