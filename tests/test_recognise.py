@@ -57,7 +57,9 @@ def test_a_web_copy_without_the_mark_is_a_notice_and_the_page_lines_are_front_ma
     assert notice.date == dt.date(2023, 3, 23)
     assert notice.recipients == ["各县级市(区)教育局", "机关各处室"]
     assert document.front_matter == WEB_NOTICE[:2]
-    assert [w.location.line for w in result.warnings] == [1, 2]
+    # one warning for the page's block of lines, at its first line, saying how many
+    assert [w.location.line for w in result.warnings] == [1]
+    assert result.warnings[0].message.endswith("(2 lines from here)")
     plan = document.plan
     assert plan is not None and plan.title == "2023年全市教育工作要点"
     assert notice.prints == ["plan"]

@@ -18,7 +18,7 @@ from ..i18n import _ as _t  # `_` is a throwaway name in this module
 from ..model import Comment, Document, Plan, Printable, Section, Summary, Table
 from ..reader import read_docx, read_paragraphs
 from ..recognise import recognise
-from ..repair import TableUnit, Unit, prepare
+from ..repair import Line, TableUnit, Unit, prepare
 from ..vocab import parse_date, undistribute
 from .context import Context, ParseWarning
 from .lines import split_names
@@ -76,20 +76,15 @@ def _document(ctx: Context, units: list[Unit]) -> Document:
     if notice is not None and found.notice is not None:
         read_colophon(notice, list(found.notice.colophon))
     document = Document(notice=notice)
-    for line in found.front:
-        ctx.warn(
-            line.where,
-            _t(
-                "text before the document began is kept as front matter (front_matter), not printed"
-            ),
-        )
-        document.front_matter.append(line.text)
-    for line in found.back:
-        ctx.warn(
-            line.where,
-            _t("a web page's own text after the document is kept as front matter, not printed"),
-        )
-        document.front_matter.append(line.text)
+    before = _t(
+        "text before the document began is kept as front matter (front_matter), not printed"
+    )
+    after = _t("a web page's own text after the document is kept as front matter, not printed")
+    for lines, message in ((found.front, before), (found.back, after)):
+        for run in _runs(lines):  # one warning for a page's block of lines, not one a line
+            more = _t(" ({n} lines from here)").format(n=len(run)) if len(run) > 1 else ""
+            ctx.warn(run[0].where, message + more)
+            document.front_matter.extend(line.text for line in run)
     for part in found.documents:
         body = part.body
         if notice is not None:
@@ -116,6 +111,17 @@ def _document(ctx: Context, units: list[Unit]) -> Document:
         document.summary = Summary("")
     document.source = ctx.path
     return document
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """``lines`` in runs of neighbours: each within a few source lines (blank ones) of the last."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and 0 <= line.paragraph - runs[-1][-1].paragraph <= 3:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def summarize(document: Document) -> str:
