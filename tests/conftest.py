@@ -54,6 +54,13 @@ def body_paragraphs(path: Path) -> list[etree._Element]:
     return list(part(path, "word/document.xml").iter(f"{W}p"))
 
 
+def text_file(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
+    """``lines`` written as a UTF-8 text file, as a web page's or a PDF's text reaches us."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def docx_lines(path: Path) -> list[str]:
     """Every non-empty line of the document body, in order (tables included), normalized."""
     lines = []

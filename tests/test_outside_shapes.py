@@ -8,18 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import docx_lines
+from conftest import docx_lines, text_file
 
 import edureport
 from edureport.model import DocumentCode
 from edureport.parser import parse_with_warnings
-
-
-def _text(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
 
 # A government site's page: its heading holds the 发文字号 fused to the title; the notice's title
 # wraps over three lines with blank lines between; the 主送 line lost its colon; the printed
@@ -54,7 +47,7 @@ WRAPPED_NOTICE = [
 def test_a_wrapped_title_a_recipients_line_without_its_colon_and_the_code_in_the_page_heading(
     tmp_path: Path,
 ) -> None:
-    result = parse_with_warnings(_text(tmp_path, WRAPPED_NOTICE))
+    result = parse_with_warnings(text_file(tmp_path, WRAPPED_NOTICE))
     document = result.document
     notice = document.notice
     assert notice is not None
@@ -86,7 +79,7 @@ def test_a_colonless_line_before_a_sentence_is_not_taken_for_recipients(tmp_path
         "一、加强党的建设",
         "1.抓好理论学习。全年组织集中学习12次。",
     ]
-    notice = edureport.parse(_text(tmp_path, lines)).notice
+    notice = edureport.parse(text_file(tmp_path, lines)).notice
     assert notice is not None
     assert notice.recipients == []
     assert notice.body == [lines[1]]
@@ -115,7 +108,7 @@ DECOMPOSITION = [
 def test_a_responsibility_decomposition_is_a_plan_with_a_bracketed_label_line(
     tmp_path: Path,
 ) -> None:
-    result = parse_with_warnings(_text(tmp_path, DECOMPOSITION))
+    result = parse_with_warnings(text_file(tmp_path, DECOMPOSITION))
     document = result.document
     plan = document.plan
     assert plan is not None and document.summary is None
@@ -144,7 +137,7 @@ def test_an_essay_sites_own_sentences_are_front_matter(tmp_path: Path) -> None:
         "一、工作落实情况",
         "1.加强党的建设。全年开展专题党课12场。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.summary is not None
     assert document.summary.preface == [lines[1]]
     assert document.front_matter == [lines[0]]
@@ -155,7 +148,7 @@ def test_an_essay_sites_own_sentences_are_front_matter(tmp_path: Path) -> None:
         "一、主要成效",
         "党建工作不断加强。",
     ]
-    document = edureport.parse(_text(tmp_path, titled, "titled.txt"))
+    document = edureport.parse(text_file(tmp_path, titled, "titled.txt"))
     assert document.summary is not None
     assert document.summary.title == titled[0]
     assert document.summary.preface == [titled[2]]
@@ -172,7 +165,7 @@ def test_responsibility_units_after_a_lead_unit_are_the_cooperating_units(tmp_pa
         "2.新建学校2所。",
         "责任单位:区教育局",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     plan = result.document.plan
     assert plan is not None
     first, second = plan.items
@@ -205,7 +198,7 @@ def test_a_table_a_web_page_gave_as_cells_closed_by_bars_is_a_task_table(tmp_pat
         "县教育局 |",
         "县财政局、县住建局 |",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     plan = result.document.plan
     assert plan is not None
     assert plan.title == lines[0]
@@ -234,7 +227,7 @@ def test_bars_closing_lines_that_are_no_task_table_stay_text(tmp_path: Path) -> 
         "学校 |",
         "12 |",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.summary is not None
     assert document.summary.sections[0].paragraphs == lines[2:]
 
@@ -256,7 +249,7 @@ def test_a_pdfs_first_lines_indented_by_two_characters_are_joined_too(tmp_path: 
         full[:20],  # a paragraph's own short last line: not joined to what follows
         "（三）推进改革。",
     ]
-    summary = edureport.parse(_text(tmp_path, lines)).summary
+    summary = edureport.parse(text_file(tmp_path, lines)).summary
     assert summary is not None
     one, two, three = summary.sections[0].subsections
     assert one.title == "构建工作机制，扎实推进党建。"
@@ -271,7 +264,7 @@ def test_a_heading_numbered_past_ninety_nine_before_yi_parses_to_data_that_build
     tmp_path: Path,
 ) -> None:
     # found by tests/test_parse_properties.py: 一、 after "1000." was left to be counted on as 1001
-    document = edureport.parse(_text(tmp_path, ["1000.一、", "一、（一）"]))
+    document = edureport.parse(text_file(tmp_path, ["1000.一、", "一、（一）"]))
     assert document.summary is not None
     assert [(s.number, s.title) for s in document.summary.sections] == [
         ("1000.", "一、"),
@@ -291,7 +284,7 @@ def test_a_document_sites_chunks_under_its_own_lines_are_joined_and_glued_headin
         "2、05.3万元。(二)各类教育协调发展。" + long + "学前教育普惠",
         "3、率达到90%。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     summary = result.document.summary
     assert summary is not None
     assert summary.title == "壬县教育局2022年工作总结"
@@ -307,7 +300,7 @@ def test_a_document_sites_chunks_under_its_own_lines_are_joined_and_glued_headin
 def test_a_bracketed_number_inside_a_long_sentence_is_not_a_heading(tmp_path: Path) -> None:
     sentence = "按照《条例》第十条(一)项的规定，全面落实学校安全管理责任，" * 12 + "取得实效。"
     document = edureport.parse(
-        _text(tmp_path, ["癸县教育局2022年工作总结", "一、安全工作", sentence])
+        text_file(tmp_path, ["癸县教育局2022年工作总结", "一、安全工作", sentence])
     )
     assert document.summary is not None
     assert document.summary.sections[0].paragraphs == [sentence]
@@ -332,7 +325,7 @@ def test_the_printed_header_is_the_notices_when_the_page_repeats_code_and_title_
         "1.地区生产总值增长6%左右。",
         "牵头单位:区发改局",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     notice = document.notice
     assert notice is not None
     assert notice.organs == ["子市丑区人民政府"] and notice.mark_word == "文件"
@@ -362,7 +355,7 @@ def test_a_web_pages_line_breaks_after_a_semicolon_continue_the_paragraph(tmp_pa
         "",
         "二、存在问题",
     ]
-    summary = edureport.parse(_text(tmp_path, blank)).summary
+    summary = edureport.parse(text_file(tmp_path, blank)).summary
     assert summary is not None
     assert summary.sections[0].paragraphs == [
         "全年新建学校2所;新增学位3000个;改造校舍1万平方米。",
@@ -377,7 +370,7 @@ def test_a_web_pages_line_breaks_after_a_semicolon_continue_the_paragraph(tmp_pa
         "\u00a0\u00a0\u00a0\u00a0二是队伍加强。招聘教师200名。",
         "\u00a0\u00a0\u00a0\u00a0三是质量提升。",
     ]
-    summary = edureport.parse(_text(tmp_path, indented, "indented.txt")).summary
+    summary = edureport.parse(text_file(tmp_path, indented, "indented.txt")).summary
     assert summary is not None
     assert summary.sections[0].paragraphs == [
         "一是投入增加。完成投资6亿元;累计投入7000万元;",
@@ -409,7 +402,7 @@ def test_units_sharing_the_work_by_their_duties_are_the_cooperating_units(tmp_pa
         "(市政府办公室、市审改办牵头,市级各有关部门按职责分工负责)",
         "2.推进政务服务标准化。编制办事指南。(市政务服务中心牵头,各县区政府分工负责)",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     first, second = plan.items
@@ -437,7 +430,7 @@ def test_a_pdfs_spaces_between_digits_and_chinese_are_not_text(tmp_path: Path) -
         "一、建设区域教育中心",
         "1.推进中心建设。成立 2 个专班。",
     ]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None
     assert plan.title == "未市教育局2022年工作要点"
     assert plan.overview == [
@@ -450,7 +443,7 @@ def test_a_pdfs_spaces_between_digits_and_chinese_are_not_text(tmp_path: Path) -
 
 def test_spaces_around_digits_in_text_that_is_not_wrapped_are_kept(tmp_path: Path) -> None:
     lines = ["申市教育局2022年工作要点", "一、加强党建", "1.抓好学习。全年学习 12 次。"]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None
     assert plan.items[0].measures == ["全年学习 12 次。"]
 
@@ -469,7 +462,7 @@ def test_a_sites_metadata_block_under_the_title_is_front_matter(tmp_path: Path) 
         "一、加强党的建设",
         "1.抓好理论学习。全年集中学习12次。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.plan is not None
     assert document.plan.title == lines[0]
     assert document.plan.overview == [lines[8]]
@@ -484,7 +477,7 @@ def test_a_title_the_page_repeats_before_a_space_and_the_year_is_cut_from_the_te
         "推进教育高质量发展。一、实施质量兴教工程 1.加强教育质量管理。全部化解大班额。"
         "2.加强活动育人管理。上好思政课。"
     )
-    document = edureport.parse(_text(tmp_path, [text]))
+    document = edureport.parse(text_file(tmp_path, [text]))
     plan = document.plan
     assert plan is not None
     assert plan.title == "戌县教育局2023年工作要点"
@@ -519,7 +512,7 @@ DISCLOSED = [
 def test_a_notice_under_a_disclosure_block_takes_its_code_and_keeps_its_numbered_points(
     tmp_path: Path,
 ) -> None:
-    result = parse_with_warnings(_text(tmp_path, DISCLOSED))
+    result = parse_with_warnings(text_file(tmp_path, DISCLOSED))
     document = result.document
     notice = document.notice
     assert notice is not None
@@ -549,7 +542,7 @@ def test_a_notices_run_in_points_before_any_signature_are_its_body(tmp_path: Pat
         "一、细化任务抓落实。各乡镇各部门要立足实际,细化分解到月。",
         "二、明确责任抓落实。各牵头单位要切实履行牵头抓总职责。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     notice = document.notice
     assert notice is not None
     assert notice.code == DocumentCode("子政", 2023, 1)
@@ -568,7 +561,7 @@ def test_numbered_items_with_their_units_after_a_notice_stay_a_plan(tmp_path: Pa
         "2.做好人员健康监测。",
         "责任单位:市卫生健康委、市公安局",
     ]
-    document = edureport.parse(_text(tmp_path, ["丑政〔2020〕2号", *lines]))
+    document = edureport.parse(text_file(tmp_path, ["丑政〔2020〕2号", *lines]))
     assert document.notice is not None and document.notice.body == [lines[1]]
     plan = document.plan
     assert plan is not None
@@ -591,7 +584,7 @@ def test_the_organ_alone_above_a_title_that_begins_with_guanyu_is_the_notices(
         "寅县人民政府办公室",
         "2023年4月3日",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     notice = document.notice
     assert notice is not None
     assert notice.organs == ["寅县人民政府"]
@@ -619,7 +612,7 @@ def test_an_essay_sites_tagged_title_is_the_documents_and_its_greeting_is_the_pa
         "(一)重点工作任务完成情况",
         "一是强化政治统领,党的建设全面加强。全年发展党员12名。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     summary = document.summary
     assert summary is not None and document.plan is None and document.more == []
     assert summary.title == lines[4]
@@ -642,7 +635,7 @@ def test_a_disclosure_blocks_issuing_organ_is_the_notices_when_it_shows_no_other
         "一、提高思想认识",
         "各乡镇要把防汛工作摆上重要位置。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     notice = result.document.notice
     assert notice is not None
     assert notice.organs == ["卯县人民政府"]
@@ -664,7 +657,7 @@ def test_the_organ_heading_the_name_of_what_a_notice_prints_is_its_organ(tmp_pat
         "辰省某某信息局公文处理实施细则",
         "第一条 为规范公文处理工作,制定本细则。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     notice = result.document.notice
     assert notice is not None
     assert notice.organs == ["辰省某某信息局"]
@@ -682,7 +675,7 @@ def _rules(path: Path) -> list[tuple[str, int]]:
 def test_check_leaves_a_disclosure_block_under_the_title_alone(tmp_path: Path) -> None:
     """The block parse keeps as front matter is the page's: its half-width colons, spaces and
     “2024年03月09日” are not the notice's slips."""
-    path = _text(tmp_path, DISCLOSED)
+    path = text_file(tmp_path, DISCLOSED)
     hits = _rules(path)
     assert not [h for h in hits if 2 <= h[1] <= 5], hits
     assert ("T203", 6) in hits  # the 主送's “,” is the document's own slip, still found
@@ -704,11 +697,11 @@ def test_a_decomposition_of_a_work_report_is_not_taken_for_the_report_printed(
         "1.财政总收入与经济增长基本同步。",
         "责任单位：县财政局",
     ]
-    assert [h for h in _rules(_text(tmp_path, lines)) if h[0] == "T307"] == []
+    assert [h for h in _rules(text_file(tmp_path, lines)) if h[0] == "T307"] == []
     # a report named as what the notice prints, and missing, is still found
     missing = [*lines[:2], "现将《2023年工作报告》印发给你们。", *lines[3:5]]
     missing[0] = "巳县人民政府办公室关于印发2023年工作报告的通知"
-    assert [h[0] for h in _rules(_text(tmp_path, missing, "m.txt")) if h[0] == "T307"] == [
+    assert [h[0] for h in _rules(text_file(tmp_path, missing, "m.txt")) if h[0] == "T307"] == [
         "T307",
         "T307",
     ]
@@ -733,7 +726,7 @@ def test_plan_items_numbered_with_a_space_before_the_dot_are_split_from_a_flat_t
         + "为民族复兴筑牢",
         "2、根基。3 .推进各类教育协调发展。" + body,
     ]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None and plan.title == "癸县教育局2024年工作要点"
     assert [i.title for i in plan.items] == [
         "坚持党的全面领导。",
@@ -751,7 +744,7 @@ def test_check_reads_a_document_sites_page_numbers_as_parse_does(tmp_path: Path)
         "1、癸县教育局2024年工作要点1.坚持党的全面领导。" + body + "为民族复兴筑",
         "2、牢根基。2.落实立德树人根本任务。" + body,
     ]
-    assert [h for h in _rules(_text(tmp_path, lines)) if h[0] in ("T301", "T308")] == []
+    assert [h for h in _rules(text_file(tmp_path, lines)) if h[0] in ("T301", "T308")] == []
 
 
 OUTLINE_FIRST = [
@@ -775,7 +768,7 @@ OUTLINE_FIRST = [
 def test_a_contents_of_headings_without_page_numbers_above_the_title_is_front_matter(
     tmp_path: Path,
 ) -> None:
-    document = edureport.parse(_text(tmp_path, OUTLINE_FIRST))
+    document = edureport.parse(text_file(tmp_path, OUTLINE_FIRST))
     summary = document.summary
     assert summary is not None and document.more == [] and document.plan is None
     assert summary.title == OUTLINE_FIRST[9]
@@ -788,7 +781,7 @@ def test_a_contents_of_headings_without_page_numbers_above_the_title_is_front_ma
 def test_an_outline_whose_headings_do_not_come_again_stays_the_document(tmp_path: Path) -> None:
     """Headings above a title that the text below never repeats are no table of contents."""
     lines = [*OUTLINE_FIRST[:10], "2023年，全县教体系统坚持立德树人。", "一、另起的工作回顾"]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.front_matter == []
 
 
@@ -799,13 +792,13 @@ def test_an_essay_sites_title_ending_in_fanwen_and_a_plan_called_dasuan(tmp_path
         "一、主要工作成效",
         "1.办学条件持续改善。新建学校3所。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     summary = document.summary
     assert summary is not None and summary.title == lines[0]  # kept as written
     assert summary.preface == [lines[1]]
     lines[0] = "丑区教育体育局2025年工作打算"
     lines[3] = "1.改善办学条件。新建学校3所。"
-    plan = edureport.parse(_text(tmp_path, lines, "plan.txt")).plan
+    plan = edureport.parse(text_file(tmp_path, lines, "plan.txt")).plan
     assert plan is not None and plan.title == lines[0]
     assert [i.title for i in plan.items] == ["改善办学条件。"]
 
@@ -828,7 +821,7 @@ def test_a_county_bureaus_offices_named_as_gu_and_gushi_in_every_bracket(tmp_pat
             "1.加强理论武装。深入开展专题学习。" + ending,
             "2.加强组织建设。规范支部建设。" + ending,
         ]
-        source = _text(tmp_path, lines, f"{k}.txt")
+        source = text_file(tmp_path, lines, f"{k}.txt")
         plan = edureport.parse(source).plan
         assert plan is not None
         first = plan.items[0]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, SEED_TEXT, docx_lines, seed_paragraphs
+from conftest import EXAMPLES, SEED_TEXT, docx_lines, seed_paragraphs, text_file
 from docx import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.shared import Pt
@@ -24,13 +24,6 @@ from edureport.compose import compose_plan, compose_summary, numeral_value
 from edureport.dump import dumps, write_yaml
 from edureport.model import Column, Plan, PlanItem, PlanSection, Section, Summary, Table
 from edureport.parser import parse_date, parse_with_warnings, split_names, summarize, undistribute
-
-
-def _text_file(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
 
 # --- acceptance: the real document ---------------------------------------------------------
 
@@ -166,7 +159,7 @@ def _hand_made_docx(path: Path) -> Path:
 
 def test_hand_made_docx_parses_the_same_as_its_text(tmp_path: Path) -> None:
     from_docx = parse_with_warnings(_hand_made_docx(tmp_path / "hand.docx"))
-    from_text = parse_with_warnings(_text_file(tmp_path, HAND_TEXT))
+    from_text = parse_with_warnings(text_file(tmp_path, HAND_TEXT))
     assert from_docx.document == from_text.document
     assert from_docx.warnings == from_text.warnings == []
 
@@ -214,7 +207,7 @@ def test_hand_made_document_is_read_field_by_field(tmp_path: Path) -> None:
     ],
 )
 def test_document_code_in_look_alike_brackets(tmp_path: Path, written: str) -> None:
-    path = _text_file(tmp_path, ["承德市教育局", written, "关于做好某项工作的通知", "2021年4月6日"])
+    path = text_file(tmp_path, ["承德市教育局", written, "关于做好某项工作的通知", "2021年4月6日"])
     notice = edureport.parse(path).notice
     assert notice is not None
     assert (notice.code.agency, notice.code.year, notice.code.serial) == ("承教发", 2021, 1)
@@ -222,7 +215,7 @@ def test_document_code_in_look_alike_brackets(tmp_path: Path, written: str) -> N
 
 
 def test_header_block_in_any_order_with_joint_organs_and_signer(tmp_path: Path) -> None:
-    path = _text_file(
+    path = text_file(
         tmp_path,
         [
             "承教发〔2021〕3号  签发人：张三、李四",
@@ -274,7 +267,7 @@ def test_names_are_split_outside_brackets_only() -> None:
 
 
 def test_several_attachments_and_a_signature_that_is_not_the_organ(tmp_path: Path) -> None:
-    path = _text_file(
+    path = text_file(
         tmp_path,
         [
             "承德市教育局",
@@ -310,7 +303,7 @@ def test_heading_numbers_that_break_the_sequence_are_kept_and_built_back(tmp_pat
         "（一）子项",
         "（三）再子项",
     ]
-    path = _text_file(tmp_path, lines)
+    path = text_file(tmp_path, lines)
     result = parse_with_warnings(path)
     sections = result.document.summary.sections  # type: ignore[union-attr]
     assert [s.number for s in sections] == [None, None, "四、", None, "五、"]
@@ -355,7 +348,7 @@ PLAN_LINES = [
 
 
 def test_plan_field_labels_are_kept_as_written(tmp_path: Path) -> None:
-    result = parse_with_warnings(_text_file(tmp_path, PLAN_LINES))
+    result = parse_with_warnings(text_file(tmp_path, PLAN_LINES))
     plan = result.document.plan
     assert plan is not None
     assert (plan.overview_label, plan.overview) == ("总体要求: ", ["稳中求进。"])
@@ -383,14 +376,14 @@ def test_plan_field_labels_are_kept_as_written(tmp_path: Path) -> None:
 
 
 def test_plan_is_built_back_to_the_same_text(tmp_path: Path) -> None:
-    document = edureport.parse(_text_file(tmp_path, PLAN_LINES))
+    document = edureport.parse(text_file(tmp_path, PLAN_LINES))
     built = edureport.build(document, tmp_path / "plan.docx")
     assert docx_lines(built) == [line.replace(": ", ": ").replace("　", " ") for line in PLAN_LINES]
 
 
 def test_text_that_fits_nowhere_stays_in_order_with_a_warning(tmp_path: Path) -> None:
     lines = ["2022年工作要点", "一、党的建设", "本部分说明。", "1.理论学习", "目标任务：学深悟透。"]
-    result = parse_with_warnings(_text_file(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     plan = result.document.plan
     assert plan is not None and plan.sections[0].paragraphs == ["本部分说明。"]
     assert len(result.warnings) == 1 and result.warnings[0].location.line == 3
@@ -532,7 +525,7 @@ def test_cli_writes_yaml_and_prints_the_summary(tmp_path: Path) -> None:
 
 
 def test_cli_without_output_prints_the_yaml_and_warnings(tmp_path: Path) -> None:
-    path = _text_file(tmp_path, PLAN_LINES)
+    path = text_file(tmp_path, PLAN_LINES)
     result = CliRunner().invoke(main, ["parse", str(path)])
     assert result.exit_code == 0
     assert "plan:\n  title: 2022年工作要点\n" in result.stdout

@@ -10,17 +10,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import docx_lines
+from conftest import docx_lines, text_file
 
 import edureport
 from edureport.model import DocumentCode
 from edureport.parser import parse_with_warnings
-
-
-def _text(tmp_path: Path, lines: list[str], name: str = "doc.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def _rebuilt_lines(tmp_path: Path, document: edureport.Document) -> list[str]:
@@ -47,7 +41,7 @@ WEB_NOTICE = [
 def test_a_web_copy_without_the_mark_is_a_notice_and_the_page_lines_are_front_matter(
     tmp_path: Path,
 ) -> None:
-    result = parse_with_warnings(_text(tmp_path, WEB_NOTICE))
+    result = parse_with_warnings(text_file(tmp_path, WEB_NOTICE))
     document = result.document
     notice = document.notice
     assert notice is not None
@@ -80,7 +74,7 @@ def test_a_notice_without_a_code_and_with_an_issue_sentence_only(tmp_path: Path)
         "2021年1月25日",
         "(此件公开发布)",
     ]
-    notice = edureport.parse(_text(tmp_path, lines)).notice
+    notice = edureport.parse(text_file(tmp_path, lines)).notice
     assert notice is not None
     assert notice.code is None  # 文号 无: the model allows it
     assert notice.organs == ["盘锦市大洼区人民政府办公室"]
@@ -105,7 +99,7 @@ def test_a_code_in_any_bracket_fused_to_the_title_and_a_line_run_together(
         "2015年工作的总体要求是:深化改革。 一、加强党的建设 1.深入学习。把学习作为重要任务。 "
         "2.加强高校党建。召开党建会。 二、推进均衡发展 3.改善办学条件。实施改造工程。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     notice = document.notice
     assert notice is not None
     assert str(notice.code) == "吉教发〔2015〕1号"  # written back in 〔〕
@@ -129,7 +123,7 @@ def test_urgency_words_are_header_lines_for_check_too(tmp_path: Path) -> None:
         "某县教育局",
         "2024年3月5日",
     ]
-    path = _text(tmp_path, lines)
+    path = text_file(tmp_path, lines)
     notice = edureport.parse(path).notice
     assert notice is not None and notice.urgency == "特提"
     docx = edureport.build(edureport.parse(path), tmp_path / "built.docx")
@@ -147,7 +141,7 @@ def test_a_malformed_date_is_a_finding_and_its_text_is_kept(tmp_path: Path, writ
         "某县教育局",
         written,
     ]
-    path = _text(tmp_path, lines)
+    path = text_file(tmp_path, lines)
     assert [f.rule for f in edureport.check(path) if f.rule == "T102"] == ["T102"]
     notice = edureport.parse(path).notice
     assert notice is not None and notice.date is None and notice.body[-1] == written
@@ -169,7 +163,7 @@ def test_three_levels_items_are_the_deepest_and_groups_keep_numbering_on(tmp_pat
         "（一）基础教育",
         "4.课程改革。推进新课标。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     assert [s.title for s in plan.sections] == ["党的建设", "教育教学"]
@@ -188,7 +182,7 @@ def test_items_numbered_any_way_a_typist_does(tmp_path: Path, mark: str) -> None
         f"{mark}强化防控体系。坚持外防输入。",
         f"{second}提升应急能力。扩增检测能力。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     assert [i.title for i in plan.items] == ["强化防控体系。", "提升应急能力。"]
@@ -207,7 +201,7 @@ def test_label_lines_for_every_role(tmp_path: Path) -> None:
         "2.健全应急指挥体系。",
         "责任单位:市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     first, second = plan.items
@@ -236,7 +230,7 @@ def test_units_named_inline_in_every_common_form(
     tmp_path: Path, tail: str, lead: list[str], cooperating: list[str]
 ) -> None:
     lines = ["2024年工作要点", "一、基础教育", f"1.健全管理体制。落实各级政府责任。{tail}"]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     item = plan.items[0]
@@ -252,7 +246,7 @@ def test_a_legend_makes_later_bare_lists_lead_first(tmp_path: Path) -> None:
         "(一)健全管理体制。建立管理体制。(市教育局,市委农办,排名第一位为牵头单位,下同)",
         "(二)建立联席会议制度。及时研究解决问题。(市教育局,市财政局,市人社局)",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None
     second = plan.items[1]
@@ -262,7 +256,7 @@ def test_a_legend_makes_later_bare_lists_lead_first(tmp_path: Path) -> None:
 
 def test_a_plan_of_items_without_section_headings(tmp_path: Path) -> None:
     lines = ["2024年工作要点", "1.抓好学习。深入学习。", "2.抓好落实。狠抓落实。"]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None and [i.title for i in plan.items] == ["抓好学习。", "抓好落实。"]
     assert _rebuilt_lines(tmp_path, document) == lines
@@ -270,7 +264,7 @@ def test_a_plan_of_items_without_section_headings(tmp_path: Path) -> None:
 
 def test_a_thousand_items_come_back_a_thousand(tmp_path: Path) -> None:
     lines = ["2024年工作要点", "一、全部工作"] + [f"{n}.第{n}项工作。" for n in range(1, 1001)]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None and len(plan.items) == 1000
     assert plan.items[-1].title == "第1000项工作。"
 
@@ -287,7 +281,7 @@ def test_a_summary_going_from_yi_to_1_without_the_middle_level(tmp_path: Path) -
         "二、存在的问题",
         "（一）师资不足。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     summary = document.summary
     assert summary is not None
     first = summary.sections[0]
@@ -298,7 +292,7 @@ def test_a_summary_going_from_yi_to_1_without_the_middle_level(tmp_path: Path) -
 
 def test_a_second_summary_in_one_file_is_its_own_part(tmp_path: Path) -> None:
     lines = ["2021年工作总结", "一、甲", "全年推进。", "2022年工作总结", "一、乙", "继续推进。"]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.summary is not None and document.summary.title == "2021年工作总结"
     assert [type(p).__name__ for p in document.more] == ["Summary"]
     assert document.more[0].title == "2022年工作总结"
@@ -323,7 +317,7 @@ def test_hard_wrapped_lines_and_page_numbers_are_joined_into_paragraphs(tmp_path
         width,
         "改革取得实效。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     summary = result.document.summary
     assert summary is not None
     assert summary.sections[0].paragraphs == [width * 3 + "工作取得成效。"]
@@ -335,7 +329,7 @@ def test_hard_wrapped_lines_and_page_numbers_are_joined_into_paragraphs(tmp_path
 
 def test_no_break_space_indents_are_not_text(tmp_path: Path) -> None:
     lines = ["2020年工作总结", "\u00a0\u00a0一、强化党建", "\u3000\u3000全年召开会议12次。"]
-    summary = edureport.parse(_text(tmp_path, lines)).summary
+    summary = edureport.parse(text_file(tmp_path, lines)).summary
     assert summary is not None
     assert (summary.sections[0].title, summary.sections[0].paragraphs) == (
         "强化党建",
@@ -352,7 +346,7 @@ def test_parsed_shapes_save_as_yaml_that_loads_back_equal(tmp_path: Path) -> Non
     lines = [*WEB_NOTICE, "（市教育局牵头，市财政局参与）", "2024年工作总结", "一、甲", "推进。"]
     lines[-5] = lines[-5] + "（市教育局牵头，市财政局参与）"
     del lines[-4]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     write_yaml(document, tmp_path / "data.yaml")
     assert edureport.load(tmp_path / "data.yaml") == document
 
@@ -511,7 +505,7 @@ def test_a_table_of_contents_is_front_matter_and_a_page_break_mid_sentence_is_jo
         "- 3 -",
         "推动教育高质量发展。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     document = result.document
     assert document.front_matter == lines[:3]
     plan = document.plan
@@ -522,7 +516,7 @@ def test_a_table_of_contents_is_front_matter_and_a_page_break_mid_sentence_is_jo
 def test_a_task_table_builds_back_as_the_table(tmp_path: Path) -> None:
     lines = ["2024年教育工作任务分解表", "\t".join(TASK_HEADER)]
     lines += ["\t".join(cell or "—" for cell in row) for row in TASK_ROWS]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     plan = document.plan
     assert plan is not None and plan.sections[0].columns == TASK_HEADER
     assert plan.items[2].cooperating == ["—"]  # a dash in an empty cell is what the table says
@@ -548,7 +542,7 @@ def test_a_table_flattened_one_cell_a_line_is_read_as_the_table(tmp_path: Path) 
         "完成领导小组交办的各项工作任务。",
         "4-12月份",
     ]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None
     assert [(i.title, i.goal, i.deadline) for i in plan.items] == [
         ("组织领导", ["成立迎审领导小组,制定方案。"], "4月份"),
@@ -571,7 +565,7 @@ def test_a_page_line_between_title_and_recipients_and_the_organ_from_the_title(
         "一、加强党的领导",
         "1.加强理论武装。深入学习。(责任科室:组干科、机关党委)",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     notice = result.document.notice
     assert notice is not None
     assert notice.title == [lines[0]]
@@ -595,7 +589,7 @@ def test_a_page_title_repeated_with_spaces_and_site_lines_before_it(tmp_path: Pa
         "一、办好人民满意教育",
         "1.推进中心建设。制定实施方案。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.front_matter == lines[:5]
     assert document.plan is not None and document.plan.title == lines[5]
     assert document.more == []
@@ -651,7 +645,7 @@ def test_an_attachment_list_under_its_own_label_and_a_notice_naming_no_organ(
         "参会单位名单",
         "市委宣传部、市教体局。",
     ]
-    path = _text(tmp_path, lines)
+    path = text_file(tmp_path, lines)
     result = parse_with_warnings(path)
     notice = result.document.notice
     assert notice is not None
@@ -676,7 +670,7 @@ def test_a_table_of_contents_without_leaders_before_a_collection(tmp_path: Path)
         "一、主要做法",
         "狠抓落实。",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.front_matter == lines[:3]
     assert document.summary is not None and document.summary.title == "某区2022年工作总结"
     assert [p.title for p in document.more] == ["某局2022年工作总结"]
@@ -691,7 +685,7 @@ def test_a_document_sites_page_chunks_are_joined_and_a_heading_run_into_yi_shi(
         f"2、养取得新成效。一、今年的工作亮点一是党建引领有力。{body}二是改",
         "3、革持续深化。",
     ]
-    result = parse_with_warnings(_text(tmp_path, lines))
+    result = parse_with_warnings(text_file(tmp_path, lines))
     summary = result.document.summary
     assert summary is not None and summary.title == "某局2023年工作总结及2024年工作计划"
     assert summary.preface == [f"今年以来,{body}名师培养取得新成效。"]
@@ -703,7 +697,7 @@ def test_a_document_sites_page_chunks_are_joined_and_a_heading_run_into_yi_shi(
 
 def test_short_numbered_lines_are_items_not_page_chunks(tmp_path: Path) -> None:
     lines = ["2024年工作要点", "1、抓好学习。深入学习。", "2、抓好落实。狠抓落实。"]
-    plan = edureport.parse(_text(tmp_path, lines)).plan
+    plan = edureport.parse(text_file(tmp_path, lines)).plan
     assert plan is not None and [i.title for i in plan.items] == ["抓好学习。", "抓好落实。"]
 
 
@@ -717,7 +711,7 @@ def test_recipients_still_to_be_filled_are_the_recipients_line(tmp_path: Path) -
         "某县教育局",
         "【待填写】",
     ]
-    notice = edureport.parse(_text(tmp_path, lines)).notice
+    notice = edureport.parse(text_file(tmp_path, lines)).notice
     assert notice is not None and notice.recipients == ["【待填写】"]
     assert notice.code is not None and notice.code.serial is None
     assert notice.body == ["请认真落实。"]
@@ -735,7 +729,7 @@ def test_a_notice_with_a_colophon_and_no_printed_document(tmp_path: Path) -> Non
         "抄送：市教育局。",
         "某县教育局办公室  2024年3月5日印发",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     notice = document.notice
     assert notice is not None and (notice.cc, notice.printed_by) == (
         ["市教育局"],
@@ -757,7 +751,7 @@ def test_a_government_sites_disclosure_block_is_front_matter(tmp_path: Path) -> 
         "一、工作开展情况",
         "(一)扎实开展党的建设工作",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.front_matter == lines[:4]
     summary = document.summary
     assert summary is not None and summary.preface == [lines[4]]
@@ -773,6 +767,6 @@ def test_a_web_pages_own_lines_after_the_document_are_kept_not_printed(tmp_path:
         "相关新闻",
         "本文评论 查看全部评论 (0)",
     ]
-    document = edureport.parse(_text(tmp_path, lines))
+    document = edureport.parse(text_file(tmp_path, lines))
     assert document.front_matter == lines[3:]
     assert _rebuilt_lines(tmp_path, document) == lines[:3]
