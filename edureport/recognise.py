@@ -765,7 +765,7 @@ def _site_line(unit: Unit) -> bool:
 
 def _same_title(a: str, b: str) -> bool:
     """Titles equal but for spaces (a PDF puts them around numbers: 市教育局 2022 年工作要点)."""
-    return re.sub(f"[{SPACE}]", "", a) == re.sub(f"[{SPACE}]", "", b)
+    return _bare(a) == _bare(b)
 
 
 def _printed_title(notice_title: str) -> str:

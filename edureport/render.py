@@ -217,7 +217,8 @@ def fonts_by_number(body: Any, styles: Any) -> None:
     and title takes the font of the letterhead's heading style for that form."""
     from copy import deepcopy
 
-    fonts = {n: _style_fonts(styles, f"GwH{n}") for n in range(1, 5)}
+    by_id = {el.get(f"{_W}styleId"): el for el in styles.iterchildren(f"{_W}style")}
+    fonts = {n: _style_fonts(styles, by_id, f"GwH{n}") for n in range(1, 5)}
     for style in body.iter(_W_PSTYLE):
         value = style.get(_W_VAL, "")
         if value[:3] != "GwH" or not value[3:].isdigit() or int(value[3:]) not in fonts:
@@ -241,9 +242,8 @@ def fonts_by_number(body: Any, styles: Any) -> None:
         rpr.insert(1 if len(rpr) and rpr[0].tag == _W_RSTYLE else 0, deepcopy(want))
 
 
-def _style_fonts(styles: Any, style_id: str) -> Any:
+def _style_fonts(styles: Any, by_id: dict[str, Any], style_id: str) -> Any:
     """The w:rFonts a paragraph style gives its text, through basedOn, else the document's."""
-    by_id = {el.get(f"{_W}styleId"): el for el in styles.iterchildren(f"{_W}style")}
     seen: set[str] = set()
     while style_id in by_id and style_id not in seen:
         seen.add(style_id)

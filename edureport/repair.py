@@ -272,6 +272,7 @@ def _split_plain(text: str) -> list[str]:
     return [p for p in (_clean(p) for p in pieces) if p]
 
 
+_SPACES = re.compile(f"[{SPACE}]")
 _PIPE_CELL = re.compile(rf"^(?P<cell>.*?)[{SPACE}]*\|$")
 
 
@@ -289,7 +290,7 @@ def _piped_tables(units: list[Unit], warn: Warn) -> list[Unit]:
             m = _PIPE_CELL.match(_clean(text_of(units[j])))
             if m is None or len(m["cell"]) > 16:
                 break
-            name = re.sub(f"[{SPACE}]", "", m["cell"])
+            name = _SPACES.sub("", m["cell"])
             if name not in TASK_HEADERS and column_role(name) is None:
                 break
             headers.append(_clean(m["cell"]))  # as written: 分 管 县领导
@@ -340,9 +341,6 @@ def _is_cell_label(text: str) -> bool:
         and not _DEADLINE.match(text)
         and match_heading(text) is None
     )
-
-
-_SPACES = re.compile(f"[{SPACE}]")
 
 
 def _task_header(unit: Unit) -> str | None:
